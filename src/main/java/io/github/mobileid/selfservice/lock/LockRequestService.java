@@ -1,0 +1,154 @@
+package io.github.mobileid.selfservice.lock;
+
+import static io.github.mobileid.selfservice.lock.LockVariables.CONFIRMATION_REQUIRED;
+import static io.github.mobileid.selfservice.lock.LockVariables.GET_NEW_MOBILE_ID;
+import static io.github.mobileid.selfservice.lock.LockVariables.MOBILE_ID;
+import static io.github.mobileid.selfservice.lock.LockVariables.REASON;
+import static io.github.mobileid.selfservice.lock.LockVariables.REQUESTED_BY;
+import static io.github.mobileid.selfservice.lock.LockVariables.USER_ID;
+
+import io.github.mobileid.selfservice.ca.RevocationReason;
+import io.github.mobileid.selfservice.idm.IdentityManager;
+import io.github.mobileid.selfservice.idm.IdmCertificate;
+import io.github.mobileid.selfservice.mobileid.MobileId;
+import io.github.mobileid.selfservice.mobileid.MobileIdService;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of a lock request before anything changes: the defaults of each way to start the lock,
+ * and the check that refuses a bad request and finds the state of the mobile ID.
+ */
+@Service
+public class LockRequestService {
+
+    private final MobileIdService mobileIds;
+    private final IdentityManager identityManager;
+    private final Clock clock;
+
+    LockRequestService(MobileIdService mobileIds, IdentityManager identityManager, Clock clock) {
+        this.mobileIds = mobileIds;
+        this.identityManager = identityManager;
+        this.clock = clock;
+    }
+
+    /**
+     * The defaults of a start from Tasklist: the logged-in user locks their own active mobile ID
+     * and confirms it. A start without a logged-in user (from Java code) must name the userId.
+     *
+     * @param authenticatedUserId the logged-in user, or null
+     * @return the variables to set; the given ones are never overwritten
+     * @throws BadUserRequestException when the logged-in user asks for another user's lock
+     */
+    public Map<String, Object> tasklistDefaults(
+            String authenticatedUserId, Map<String, Object> variables) {
+        var defaults = new HashMap<String, Object>();
+        if (authenticatedUserId != null) {
+            requireSameOrAbsent(variables, USER_ID, authenticatedUserId);
+            requireSameOrAbsent(variables, REQUESTED_BY, authenticatedUserId);
+            defaults.put(USER_ID, authenticatedUserId);
+            defaults.put(REQUESTED_BY, authenticatedUserId);
+        }
+        defaults.put(CONFIRMATION_REQUIRED, true);
+        return withCommonDefaults(defaults, variables);
+    }
+
+    /**
+     * The defaults of a start by the message {@code Msg_LockMobileID}: no confirmation, and the
+     * request is recorded as made by the authenticated caller, else by the owner.
+     *
+     * @param authenticatedUserId the caller of the engine, or null
+     * @return the variables to set; the given ones are never overwritten
+     */
+    public Map<String, Object> messageDefaults(
+            String authenticatedUserId, Map<String, Object> variables) {
+        var defaults = new HashMap<String, Object>();
+        if (authenticatedUserId != null) {
+            defaults.put(REQUESTED_BY, authenticatedUserId);
+        }
+        defaults.put(CONFIRMATION_REQUIRED, false);
+        return withCommonDefaults(defaults, variables);
+    }
+
+    /**
+     * Checks a lock request and finds the state of its mobile ID. An unknown mobile ID, or an owner
+     * without an active one, is answered as {@code unknown} so that the process ends without a
+     * change.
+     *
+     * @throws BadUserRequestException for a request that must not start: see {@link LockRequest#of}
+     *     and a mobile ID that belongs to another user
+     */
+    public LockCheck check(Map<String, Object> variables) {
+        LockRequest request = LockRequest.of(variables);
+        if (request.invalidityDate() != null && request.invalidityDate().isAfter(clock.instant())) {
+            throw new BadUserRequestException(
+                    "The variable invalidityDate %s lies in the future"
+                            .formatted(request.invalidityDate()));
+        }
+        if (request.mobileId() == null) {
+            return LockCheck.unknown();
+        }
+
+        Optional<MobileId> found = mobileIds.find(request.mobileId());
+        if (found.isEmpty()) {
+            return LockCheck.unknown();
+        }
+        MobileId mobileId = found.get();
+        if (!mobileId.isOwnedBy(request.userId())) {
+            throw new BadUserRequestException(
+                    "Mobile ID '%s' does not belong to user '%s'"
+                            .formatted(mobileId.id(), request.userId()));
+        }
+        return new LockCheck(
+                mobileId.state().value(),
+                mobileId.displayName(),
+                summary(identityManager.certificatesOf(mobileId.id())));
+    }
+
+    private Map<String, Object> withCommonDefaults(
+            Map<String, Object> defaults, Map<String, Object> variables) {
+        Object userId = variables.getOrDefault(USER_ID, defaults.get(USER_ID));
+        if (userId instanceof String owner) {
+            defaults.put(REQUESTED_BY, defaults.getOrDefault(REQUESTED_BY, owner));
+            mobileIds.findActive(owner).ifPresent(active -> defaults.put(MOBILE_ID, active.id()));
+        }
+        defaults.put(REASON, RevocationReason.UNSPECIFIED.rfcName());
+        defaults.put(GET_NEW_MOBILE_ID, false);
+
+        // Given variables win over every default, and their types are checked afterwards.
+        defaults.keySet().removeIf(name -> variables.get(name) != null);
+        return defaults;
+    }
+
+    private static void requireSameOrAbsent(
+            Map<String, Object> variables, String name, String authenticatedUserId) {
+        Object given = variables.get(name);
+        if (given != null && !given.equals(authenticatedUserId)) {
+            throw new BadUserRequestException(
+                    ("A lock started from Tasklist is for the logged-in user's own mobile ID: %s"
+                                    + " '%s' is not '%s'; other systems start the lock by the"
+                                    + " message Msg_LockMobileID")
+                            .formatted(name, given, authenticatedUserId));
+        }
+    }
+
+    private static String summary(List<IdmCertificate> certificates) {
+        return certificates.stream()
+                .map(
+                        c ->
+                                "- %s certificate, serial number %s, valid until %s: %s"
+                                        .formatted(
+                                                c.type().value(),
+                                                c.serialNumber(),
+                                                c.notAfter().atOffset(ZoneOffset.UTC).toLocalDate(),
+                                                c.state().value()))
+                .collect(Collectors.joining("\n"));
+    }
+}

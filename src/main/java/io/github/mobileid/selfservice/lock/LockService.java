@@ -1,0 +1,73 @@
+package io.github.mobileid.selfservice.lock;
+
+import io.github.mobileid.selfservice.ca.CertificateAuthority;
+import io.github.mobileid.selfservice.ca.RevocationOutcome;
+import io.github.mobileid.selfservice.idm.IdentityManager;
+import io.github.mobileid.selfservice.idm.IdmCertificate;
+import io.github.mobileid.selfservice.mobileid.LockResult;
+import io.github.mobileid.selfservice.mobileid.MobileIdService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The three steps of a lock, each idempotent so that a retried or repeated job changes nothing the
+ * second time: lock the mobile ID, revoke its certificates in the Identity Manager, revoke them at
+ * the CA.
+ */
+@Service
+public class LockService {
+
+    private static final Logger log = LoggerFactory.getLogger(LockService.class);
+
+    private final MobileIdService mobileIds;
+    private final IdentityManager identityManager;
+    private final CertificateAuthority ca;
+
+    LockService(
+            MobileIdService mobileIds, IdentityManager identityManager, CertificateAuthority ca) {
+        this.mobileIds = mobileIds;
+        this.identityManager = identityManager;
+        this.ca = ca;
+    }
+
+    public LockResult lock(LockRequest request) {
+        return mobileIds.lock(request.mobileId(), request.requestedBy(), request.reason());
+    }
+
+    /**
+     * @return the certificates this call revoked; none when they were revoked already
+     */
+    public List<IdmCertificate> revokeInIdentityManager(LockRequest request) {
+        return identityManager.revokeAll(request.mobileId(), request.reason());
+    }
+
+    /**
+     * Revokes every certificate the Identity Manager knows for the mobile ID at the CA. A failure
+     * of the CA propagates, so that the job is retried; serials revoked before the failure answer
+     * {@link RevocationOutcome#ALREADY_REVOKED} on the retry.
+     *
+     * @return what the CA did, by serial number (hex)
+     */
+    public Map<String, RevocationOutcome> revokeAtCa(LockRequest request) {
+        var outcomes = new LinkedHashMap<String, RevocationOutcome>();
+        for (IdmCertificate certificate : identityManager.certificatesOf(request.mobileId())) {
+            RevocationOutcome outcome =
+                    ca.revoke(certificate.serial(), request.reason(), request.invalidityDate());
+            outcomes.put(certificate.serialNumber(), outcome);
+
+            log.info(
+                    "Certificate revocation at CA requested: mobileId={}, serialNumber={},"
+                            + " reason={}, outcome={}, requestedBy={}",
+                    request.mobileId(),
+                    certificate.serialNumber(),
+                    request.reason().rfcName(),
+                    outcome,
+                    request.requestedBy());
+        }
+        return outcomes;
+    }
+}
