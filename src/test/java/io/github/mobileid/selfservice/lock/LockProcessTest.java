@@ -95,7 +95,7 @@ class LockProcessTest {
         assertThat(timer.getDuedate().toInstant())
                 .isEqualTo(startedAt.plus(lockProperties.getConfirmationTimeout()));
         assertThat(lock).isEnded().hasPassed("EndEvent_ConfirmationTimedOut");
-        assertThat(lock).hasNotPassed("UserTask_ConfirmLock", "ServiceTask_LockMobileId");
+        assertThat(lock).hasNotPassed("Gateway_LockConfirmed", "ServiceTask_LockMobileId");
         fixture.assertActiveAndValid(mobileId);
     }
 
