@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Answers the API's errors as RFC 9457 problem details, with a message and no stack trace. */
-@RestControllerAdvice(assignableTypes = MobileIdController.class)
+@RestControllerAdvice(assignableTypes = {MobileIdController.class, AuditController.class})
 class ApiExceptionHandler {
 
     @ExceptionHandler(MobileIdNotFoundException.class)

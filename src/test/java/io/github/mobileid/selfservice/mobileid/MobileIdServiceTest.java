@@ -3,6 +3,7 @@ package io.github.mobileid.selfservice.mobileid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mobileid.selfservice.audit.AuditTrail;
 import io.github.mobileid.selfservice.ca.RevocationReason;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 @JdbcTest
-@Import({MobileIdService.class, MobileIdRepository.class, MobileIdServiceTest.Config.class})
+@Import({
+    MobileIdService.class,
+    MobileIdRepository.class,
+    AuditTrail.class,
+    MobileIdServiceTest.Config.class
+})
 class MobileIdServiceTest {
 
     @TestConfiguration
@@ -25,6 +31,7 @@ class MobileIdServiceTest {
     }
 
     @Autowired MobileIdService service;
+    @Autowired AuditTrail auditTrail;
 
     @Test
     void newMobileIdIsRegisteredUntilActivated() {
@@ -49,6 +56,15 @@ class MobileIdServiceTest {
         assertThat(locked.lockedBy()).isEqualTo("alice");
         assertThat(locked.lockReason()).isEqualTo("keyCompromise");
         assertThat(locked.lockedAt()).isNotNull();
+        assertThat(auditTrail.entriesOf(mobileId.id()))
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.action()).isEqualTo("lock");
+                            assertThat(e.actor()).isEqualTo("alice");
+                            assertThat(e.reason()).isEqualTo("keyCompromise");
+                            assertThat(e.outcome()).isEqualTo("locked");
+                        });
     }
 
     @Test
@@ -61,6 +77,7 @@ class MobileIdServiceTest {
 
         assertThat(again).isEqualTo(LockResult.ALREADY_LOCKED);
         assertThat(service.get(mobileId.id())).isEqualTo(first);
+        assertThat(auditTrail.entriesOf(mobileId.id())).hasSize(1);
     }
 
     @Test
