@@ -10,6 +10,7 @@ CREATE TABLE idm_certificate (
     state             VARCHAR(16)              NOT NULL,
     revoked_at        TIMESTAMP WITH TIME ZONE,
     revocation_reason VARCHAR(32),
+    pem               VARCHAR(8000)            NOT NULL,
     CONSTRAINT idm_certificate_type_check
         CHECK (type IN ('authentication', 'signature', 'encryption')),
     CONSTRAINT idm_certificate_state_check

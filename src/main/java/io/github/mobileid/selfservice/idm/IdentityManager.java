@@ -37,7 +37,8 @@ public class IdentityManager {
                         certificate.getNotAfter().toInstant(),
                         IdmCertificateState.VALID,
                         null,
-                        null);
+                        null,
+                        Pem.encode(certificate));
         repository.insert(record);
 
         log.info(

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param serialNumber the serial number in lower-case hex
  * @param revokedAt null unless revoked
  * @param revocationReason the RFC 5280 reason name, null unless revoked
+ * @param pem the certificate, PEM-encoded
  */
 public record IdmCertificate(
         String serialNumber,
@@ -20,7 +21,8 @@ public record IdmCertificate(
         Instant notAfter,
         IdmCertificateState state,
         Instant revokedAt,
-        String revocationReason) {
+        String revocationReason,
+        String pem) {
 
     public BigInteger serial() {
         return new BigInteger(serialNumber, 16);

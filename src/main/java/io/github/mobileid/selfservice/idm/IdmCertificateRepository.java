@@ -22,9 +22,10 @@ class IdmCertificateRepository {
         jdbc.sql(
                         """
                         INSERT INTO idm_certificate
-                            (serial_number, mobile_id, type, subject, not_before, not_after, state)
+                            (serial_number, mobile_id, type, subject, not_before, not_after, state,
+                             pem)
                         VALUES (:serialNumber, :mobileId, :type, :subject, :notBefore, :notAfter,
-                                :state)
+                                :state, :pem)
                         """)
                 .param("serialNumber", certificate.serialNumber())
                 .param("mobileId", certificate.mobileId())
@@ -33,6 +34,7 @@ class IdmCertificateRepository {
                 .param("notBefore", Timestamp.from(certificate.notBefore()))
                 .param("notAfter", Timestamp.from(certificate.notAfter()))
                 .param("state", certificate.state().value())
+                .param("pem", certificate.pem())
                 .update();
     }
 
@@ -69,6 +71,7 @@ class IdmCertificateRepository {
                 rs.getTimestamp("not_after").toInstant(),
                 IdmCertificateState.of(rs.getString("state")),
                 revokedAt == null ? null : revokedAt.toInstant(),
-                rs.getString("revocation_reason"));
+                rs.getString("revocation_reason"),
+                rs.getString("pem"));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.mobileid.selfservice.mobileid;
 
+import io.github.mobileid.selfservice.audit.AuditEntry;
+import io.github.mobileid.selfservice.audit.AuditTrail;
 import io.github.mobileid.selfservice.ca.RevocationReason;
 import java.time.Clock;
 import java.util.List;
@@ -17,10 +19,12 @@ public class MobileIdService {
     private static final Logger log = LoggerFactory.getLogger(MobileIdService.class);
 
     private final MobileIdRepository repository;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
-    MobileIdService(MobileIdRepository repository, Clock clock) {
+    MobileIdService(MobileIdRepository repository, AuditTrail auditTrail, Clock clock) {
         this.repository = repository;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -73,6 +77,7 @@ public class MobileIdService {
         if (!repository.lock(id, lockedBy, reason.rfcName(), clock.instant())) {
             throw concurrentChange(id);
         }
+        auditTrail.record(lockedBy, AuditEntry.LOCK, id, null, reason.rfcName(), "locked");
         log.info(
                 "Mobile ID locked: mobileId={}, userId={}, lockedBy={}, reason={}",
                 id,

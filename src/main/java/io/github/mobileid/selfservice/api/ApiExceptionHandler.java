@@ -1,0 +1,35 @@
+package io.github.mobileid.selfservice.api;
+
+import io.github.mobileid.selfservice.mobileid.IllegalMobileIdTransitionException;
+import io.github.mobileid.selfservice.mobileid.MobileIdNotFoundException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Answers the API's errors as RFC 9457 problem details, with a message and no stack trace. */
+@RestControllerAdvice(assignableTypes = {MobileIdController.class, AuditController.class})
+class ApiExceptionHandler {
+
+    @ExceptionHandler(MobileIdNotFoundException.class)
+    ProblemDetail notFound(MobileIdNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler({BadUserRequestException.class, IllegalArgumentException.class})
+    ProblemDetail badRequest(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalMobileIdTransitionException.class)
+    ProblemDetail conflict(IllegalMobileIdTransitionException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+}

@@ -1,0 +1,372 @@
+package io.github.mobileid.selfservice.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mobileid.selfservice.issue.MobileIdIssuer;
+import io.github.mobileid.selfservice.mobileid.MobileId;
+import io.github.mobileid.selfservice.mobileid.MobileIdService;
+import io.github.mobileid.selfservice.mobileid.MobileIdState;
+import io.github.mobileid.selfservice.security.MobileIdGroups;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole application over HTTP, as Tasklist, other systems and relying parties use it: the
+ * engine REST API with the Camunda users, the application's API and the CA's CRL.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("test")
+class LockOverHttpIT {
+
+    private static final String PROCESS = "MobileIDSelfServiceProcLock";
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+    @Autowired MobileIdIssuer issuer;
+    @Autowired MobileIdService mobileIds;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+
+    private String user;
+    private MobileId mobileId;
+
+    @BeforeEach
+    void createUserWithActiveMobileId() {
+        user = newUser();
+        mobileId = issuer.issue(user, "Test phone");
+    }
+
+    @Test
+    void tasklistLockConfirmedWithNextRevokesEveryCertificateAndListsItInTheCrl() {
+        String processInstanceId =
+                as(user).post()
+                        .uri("/engine-rest/process-definition/key/{key}/start", PROCESS)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of())
+                        .retrieve()
+                        .body(JsonNode.class)
+                        .get("id")
+                        .asText();
+        String taskId = confirmTaskOf(processInstanceId);
+
+        submit(taskId, Map.of("decision", value("next"), "getNewMobileId", value(false)));
+
+        awaitEnded(processInstanceId);
+        JsonNode view = mobileIdOverApi(user, mobileId.id());
+        assertThat(view.get("state").asText()).isEqualTo("locked");
+        assertThat(view.get("certificates")).hasSize(2);
+        for (JsonNode certificate : view.get("certificates")) {
+            assertThat(certificate.get("idmState").asText()).isEqualTo("revoked");
+            assertThat(certificate.get("caState").asText()).isEqualTo("revoked");
+        }
+        X509CRL crl = crlOverHttp();
+        for (JsonNode certificate : view.get("certificates")) {
+            var serial = new BigInteger(certificate.get("serialNumber").asText(), 16);
+            assertThat(crl.getRevokedCertificate(serial)).isNotNull();
+        }
+        assertThat(endEventOf(processInstanceId)).isEqualTo("EndEvent_MobileIdLocked");
+    }
+
+    @Test
+    void confirmTaskFormIsServedAsDeployedCamundaForm() {
+        String processInstanceId = startInTasklist();
+        String taskId = confirmTaskOf(processInstanceId);
+
+        JsonNode form =
+                as(user).get()
+                        .uri("/engine-rest/task/{id}/deployed-form", taskId)
+                        .retrieve()
+                        .body(JsonNode.class);
+
+        assertThat(form.findValuesAsText("key")).contains("decision", "getNewMobileId");
+    }
+
+    @Test
+    void cancelledLockOverRestLeavesMobileIdActive() {
+        String processInstanceId = startInTasklist();
+
+        submit(confirmTaskOf(processInstanceId), Map.of("decision", value("cancel")));
+
+        awaitEnded(processInstanceId);
+        assertThat(mobileIds.get(mobileId.id()).state()).isEqualTo(MobileIdState.ACTIVE);
+        assertThat(endEventOf(processInstanceId)).isEqualTo("EndEvent_LockCancelled");
+    }
+
+    @Test
+    void messageStartOverEngineRestLocksWithoutConfirmation() {
+        var body =
+                Map.of(
+                        "messageName",
+                        "Msg_LockMobileID",
+                        "processVariables",
+                        Map.of(
+                                "mobileId", value(mobileId.id()),
+                                "userId", value(user),
+                                "requestedBy", value("security-system"),
+                                "reason", value("keyCompromise")),
+                        "resultEnabled",
+                        true);
+
+        JsonNode result =
+                as(user).post()
+                        .uri("/engine-rest/message")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .body(JsonNode.class);
+
+        awaitEnded(result.get(0).get("processInstance").get("id").asText());
+        JsonNode view = mobileIdOverApi(user, mobileId.id());
+        assertThat(view.get("state").asText()).isEqualTo("locked");
+        assertThat(view.get("lockedBy").asText()).isEqualTo("security-system");
+        assertThat(view.get("certificates").findValuesAsText("revocationReason"))
+                .containsOnly("keyCompromise");
+    }
+
+    @Test
+    void messageWithoutUserIdIsRefusedWithClearErrorAndChangesNothing() {
+        var body =
+                Map.of(
+                        "messageName",
+                        "Msg_LockMobileID",
+                        "processVariables",
+                        Map.of("mobileId", value(mobileId.id())));
+
+        ResponseEntity<String> response = postForError("/engine-rest/message", body);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("userId").doesNotContain("\tat ");
+        assertNothingChanged();
+    }
+
+    @Test
+    void messageWithUnknownReasonIsRefusedAndChangesNothing() {
+        var body =
+                Map.of(
+                        "messageName",
+                        "Msg_LockMobileID",
+                        "processVariables",
+                        Map.of(
+                                "mobileId",
+                                value(mobileId.id()),
+                                "userId",
+                                value(user),
+                                "reason",
+                                value("lostInTheSea")));
+
+        ResponseEntity<String> response = postForError("/engine-rest/message", body);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("lostInTheSea");
+        assertNothingChanged();
+    }
+
+    @Test
+    void submittedDecisionOtherThanNextOrCancelIsRefusedAndTaskStays() {
+        String processInstanceId = startInTasklist();
+        String taskId = confirmTaskOf(processInstanceId);
+
+        ResponseEntity<String> response =
+                postForError(
+                        "/engine-rest/task/" + taskId + "/submit-form",
+                        Map.of("variables", Map.of("decision", value("maybe"))));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("decision").doesNotContain("\tat ");
+        assertThat(confirmTaskOf(processInstanceId)).isEqualTo(taskId);
+        assertThat(mobileIds.get(mobileId.id()).state()).isEqualTo(MobileIdState.ACTIVE);
+    }
+
+    @Test
+    void apiAndEngineRestRefuseUnauthenticatedCalls() {
+        var anonymous = RestClient.create("http://localhost:" + port);
+
+        HttpStatusCode api = statusOf(anonymous, "/api/mobile-ids");
+        HttpStatusCode engine = statusOf(anonymous, "/engine-rest/task");
+        HttpStatusCode caCertificate = statusOf(anonymous, "/ca/certificate");
+
+        assertThat(api.value()).isEqualTo(401);
+        assertThat(engine.value()).isEqualTo(401);
+        assertThat(caCertificate.value()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherUsersMobileIdIsNotFoundOverApi() {
+        String otherUser = newUser();
+
+        HttpStatusCode read = statusOf(as(otherUser), "/api/mobile-ids/" + mobileId.id());
+        HttpStatusCode lock =
+                as(otherUser)
+                        .post()
+                        .uri("/api/mobile-ids/{id}/lock", mobileId.id())
+                        .exchange((request, response) -> response.getStatusCode());
+
+        assertThat(read.value()).isEqualTo(404);
+        assertThat(lock.value()).isEqualTo(404);
+        assertThat(mobileIds.get(mobileId.id()).state()).isEqualTo(MobileIdState.ACTIVE);
+    }
+
+    @Test
+    void ownersListShowsOnlyTheirOwnMobileIds() {
+        issuer.issue(newUser(), "Someone else's phone");
+
+        JsonNode list = as(user).get().uri("/api/mobile-ids").retrieve().body(JsonNode.class);
+
+        assertThat(list.findValuesAsText("id")).containsExactly(mobileId.id());
+    }
+
+    private String startInTasklist() {
+        return as(user).post()
+                .uri("/engine-rest/process-definition/key/{key}/start", PROCESS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of())
+                .retrieve()
+                .body(JsonNode.class)
+                .get("id")
+                .asText();
+    }
+
+    private String confirmTaskOf(String processInstanceId) {
+        JsonNode tasks =
+                as(user).get()
+                        .uri(
+                                "/engine-rest/task?processInstanceId={id}&taskDefinitionKey={key}",
+                                processInstanceId,
+                                "UserTask_ConfirmLock")
+                        .retrieve()
+                        .body(JsonNode.class);
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    private void submit(String taskId, Map<String, Object> variables) {
+        as(user).post()
+                .uri("/engine-rest/task/{id}/submit-form", taskId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", variables))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    private ResponseEntity<String> postForError(String uri, Object body) {
+        return as(user).post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange(
+                        (request, response) ->
+                                ResponseEntity.status(response.getStatusCode())
+                                        .body(new String(response.getBody().readAllBytes())));
+    }
+
+    private void assertNothingChanged() {
+        assertThat(mobileIds.get(mobileId.id()).state()).isEqualTo(MobileIdState.ACTIVE);
+        assertThat(
+                        runtimeService
+                                .createProcessInstanceQuery()
+                                .processInstanceBusinessKey(mobileId.id())
+                                .count())
+                .isZero();
+        assertThat(
+                        historyService
+                                .createHistoricProcessInstanceQuery()
+                                .variableValueEquals("mobileId", mobileId.id())
+                                .count())
+                .isZero();
+    }
+
+    private JsonNode mobileIdOverApi(String caller, String id) {
+        return as(caller).get().uri("/api/mobile-ids/{id}", id).retrieve().body(JsonNode.class);
+    }
+
+    private X509CRL crlOverHttp() {
+        byte[] der =
+                RestClient.create("http://localhost:" + port)
+                        .get()
+                        .uri("/ca/crl")
+                        .retrieve()
+                        .body(byte[].class);
+        try {
+            return (X509CRL)
+                    CertificateFactory.getInstance("X.509")
+                            .generateCRL(new ByteArrayInputStream(der));
+        } catch (Exception e) {
+            throw new AssertionError("The CA served no parsable CRL", e);
+        }
+    }
+
+    private void awaitEnded(String processInstanceId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                runtimeService
+                                                .createProcessInstanceQuery()
+                                                .processInstanceId(processInstanceId)
+                                                .count()
+                                        == 0);
+    }
+
+    private String endEventOf(String processInstanceId) {
+        List<String> ends =
+                historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .activityType("noneEndEvent")
+                        .list()
+                        .stream()
+                        .map(a -> a.getActivityId())
+                        .toList();
+        assertThat(ends).hasSize(1);
+        return ends.get(0);
+    }
+
+    private static HttpStatusCode statusOf(RestClient client, String uri) {
+        return client.get().uri(uri).exchange((request, response) -> response.getStatusCode());
+    }
+
+    private RestClient as(String userId) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth(userId, userId + "-secret"))
+                .build();
+    }
+
+    private String newUser() {
+        String id = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        var camundaUser = identityService.newUser(id);
+        camundaUser.setPassword(id + "-secret");
+        identityService.saveUser(camundaUser);
+        if (identityService.createGroupQuery().groupId(MobileIdGroups.USERS).count() == 0) {
+            identityService.saveGroup(identityService.newGroup(MobileIdGroups.USERS));
+        }
+        identityService.createMembership(id, MobileIdGroups.USERS);
+        return id;
+    }
+
+    private static Map<String, Object> value(Object value) {
+        return Map.of("value", value);
+    }
+}
