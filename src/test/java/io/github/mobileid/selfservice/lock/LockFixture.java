@@ -227,8 +227,8 @@ public class LockFixture {
     /** A lock request being put together; {@code start()} starts it the chosen way. */
     public final class LockStart {
 
-        private final String authenticatedUser;
         private final String message;
+        private String authenticatedUser;
         private final Map<String, Object> variables = new HashMap<>();
 
         private LockStart(String authenticatedUser, String message) {
@@ -238,6 +238,12 @@ public class LockFixture {
 
         public LockStart variable(String name, Object value) {
             variables.put(name, value);
+            return this;
+        }
+
+        /** Starts as this logged-in user, or as nobody for null. */
+        public LockStart authenticatedAs(String user) {
+            authenticatedUser = user;
             return this;
         }
 

@@ -192,6 +192,22 @@ class LockProcessTest {
     }
 
     @Test
+    void messageStartWithoutRequesterRecordsTheAuthenticatedCaller() {
+        String user = fixture.newUser();
+        MobileId mobileId = fixture.activeMobileIdOf(user);
+
+        ProcessInstance lock =
+                fixture.messageLockOf(mobileId)
+                        .without("requestedBy")
+                        .authenticatedAs("operator")
+                        .start();
+        fixture.runLockSteps(lock);
+
+        assertThat(lock).isEnded().hasPassed("EndEvent_MobileIdLocked");
+        fixture.assertLockedAndRevoked(mobileId, "operator", RevocationReason.UNSPECIFIED);
+    }
+
+    @Test
     void messageStartAskingForConfirmationWaitsForTheOwner() {
         String user = fixture.newUser();
         MobileId mobileId = fixture.activeMobileIdOf(user);
