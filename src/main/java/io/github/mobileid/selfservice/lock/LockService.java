@@ -1,5 +1,7 @@
 package io.github.mobileid.selfservice.lock;
 
+import io.github.mobileid.selfservice.audit.AuditEntry;
+import io.github.mobileid.selfservice.audit.AuditTrail;
 import io.github.mobileid.selfservice.ca.CertificateAuthority;
 import io.github.mobileid.selfservice.ca.RevocationOutcome;
 import io.github.mobileid.selfservice.idm.IdentityManager;
@@ -8,15 +10,18 @@ import io.github.mobileid.selfservice.mobileid.LockResult;
 import io.github.mobileid.selfservice.mobileid.MobileIdService;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The three steps of a lock, each idempotent so that a retried or repeated job changes nothing the
  * second time: lock the mobile ID, revoke its certificates in the Identity Manager, revoke them at
- * the CA.
+ * the CA. Each revocation that changed something leaves an audit record in the same transaction; a
+ * repeated step leaves none.
  */
 @Service
 public class LockService {
@@ -26,14 +31,20 @@ public class LockService {
     private final MobileIdService mobileIds;
     private final IdentityManager identityManager;
     private final CertificateAuthority ca;
+    private final AuditTrail auditTrail;
 
     LockService(
-            MobileIdService mobileIds, IdentityManager identityManager, CertificateAuthority ca) {
+            MobileIdService mobileIds,
+            IdentityManager identityManager,
+            CertificateAuthority ca,
+            AuditTrail auditTrail) {
         this.mobileIds = mobileIds;
         this.identityManager = identityManager;
         this.ca = ca;
+        this.auditTrail = auditTrail;
     }
 
+    @Transactional
     public LockResult lock(LockRequest request) {
         return mobileIds.lock(request.mobileId(), request.requestedBy(), request.reason());
     }
@@ -41,8 +52,21 @@ public class LockService {
     /**
      * @return the certificates this call revoked; none when they were revoked already
      */
+    @Transactional
     public List<IdmCertificate> revokeInIdentityManager(LockRequest request) {
-        return identityManager.revokeAll(request.mobileId(), request.reason());
+        List<IdmCertificate> revoked =
+                identityManager.revokeAll(request.mobileId(), request.reason());
+
+        revoked.forEach(
+                c ->
+                        auditTrail.record(
+                                request.requestedBy(),
+                                AuditEntry.REVOKE_IN_IDENTITY_MANAGER,
+                                request.mobileId(),
+                                c.serialNumber(),
+                                request.reason().rfcName(),
+                                "revoked"));
+        return revoked;
     }
 
     /**
@@ -52,12 +76,22 @@ public class LockService {
      *
      * @return what the CA did, by serial number (hex)
      */
+    @Transactional
     public Map<String, RevocationOutcome> revokeAtCa(LockRequest request) {
         var outcomes = new LinkedHashMap<String, RevocationOutcome>();
         for (IdmCertificate certificate : identityManager.certificatesOf(request.mobileId())) {
             RevocationOutcome outcome =
                     ca.revoke(certificate.serial(), request.reason(), request.invalidityDate());
             outcomes.put(certificate.serialNumber(), outcome);
+            if (outcome != RevocationOutcome.ALREADY_REVOKED) {
+                auditTrail.record(
+                        request.requestedBy(),
+                        AuditEntry.REVOKE_AT_CA,
+                        request.mobileId(),
+                        certificate.serialNumber(),
+                        request.reason().rfcName(),
+                        outcome.name().toLowerCase(Locale.ROOT));
+            }
 
             log.info(
                     "Certificate revocation at CA requested: mobileId={}, serialNumber={},"

@@ -1,9 +1,12 @@
 package io.github.mobileid.selfservice.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import io.github.mobileid.selfservice.audit.AuditEntry;
+import io.github.mobileid.selfservice.audit.AuditTrail;
 import io.github.mobileid.selfservice.ca.CertificateAuthority;
 import io.github.mobileid.selfservice.ca.CertificateStatus;
 import io.github.mobileid.selfservice.ca.RevocationReason;
@@ -21,6 +24,7 @@ import java.security.cert.CRLReason;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -63,6 +68,7 @@ public class LockFixture {
     private final TaskService taskService;
     private final FormService formService;
     private final RepositoryService repositoryService;
+    private final AuditTrail auditTrail;
 
     LockFixture(
             MobileIdIssuer issuer,
@@ -73,7 +79,8 @@ public class LockFixture {
             IdentityService identityService,
             TaskService taskService,
             FormService formService,
-            RepositoryService repositoryService) {
+            RepositoryService repositoryService,
+            AuditTrail auditTrail) {
         this.issuer = issuer;
         this.mobileIds = mobileIds;
         this.identityManager = identityManager;
@@ -83,6 +90,7 @@ public class LockFixture {
         this.taskService = taskService;
         this.formService = formService;
         this.repositoryService = repositoryService;
+        this.auditTrail = auditTrail;
     }
 
     /** A user id no other test uses, so that tests sharing a database do not see each other. */
@@ -149,12 +157,14 @@ public class LockFixture {
                 mobileIds.get(mobileId.id()),
                 certificates,
                 certificates.stream().map(c -> ca.status(c.serial())).toList(),
-                inCrl);
+                inCrl,
+                auditTrail.entriesOf(mobileId.id()));
     }
 
     /**
      * The mobile ID is locked by whom and why, and each of its certificates is revoked with that
-     * reason in the Identity Manager and at the CA, whose signed CRL lists it exactly once.
+     * reason in the Identity Manager and at the CA, whose signed CRL lists it exactly once; the
+     * audit trail records the lock and each revocation once, as done by the requester.
      */
     public void assertLockedAndRevoked(
             MobileId mobileId, String requestedBy, RevocationReason reason) {
@@ -188,6 +198,21 @@ public class LockFixture {
                         reason == RevocationReason.UNSPECIFIED
                                 ? null
                                 : CRLReason.values()[reason.code()]);
+        assertThat(snapshot.audit())
+                .extracting(AuditEntry::action, AuditEntry::serialNumber, AuditEntry::actor)
+                .containsExactlyInAnyOrder(
+                        auditEntries(snapshot.identityManager(), requestedBy)
+                                .toArray(Tuple[]::new));
+    }
+
+    private static List<Tuple> auditEntries(List<IdmCertificate> certificates, String actor) {
+        var expected = new ArrayList<Tuple>();
+        expected.add(tuple(AuditEntry.LOCK, null, actor));
+        for (IdmCertificate c : certificates) {
+            expected.add(tuple(AuditEntry.REVOKE_IN_IDENTITY_MANAGER, c.serialNumber(), actor));
+            expected.add(tuple(AuditEntry.REVOKE_AT_CA, c.serialNumber(), actor));
+        }
+        return expected;
     }
 
     /** An active mobile ID whose certificates are valid and good, and not in the CRL. */
@@ -203,6 +228,7 @@ public class LockFixture {
                 .extracting(CertificateStatus::state)
                 .containsOnly(CertificateStatus.State.GOOD);
         assertThat(snapshot.crlEntries()).isEmpty();
+        assertThat(snapshot.audit()).isEmpty();
     }
 
     public List<MobileId> mobileIdsOf(String user) {
