@@ -3,7 +3,6 @@ package io.github.mobileid.selfservice.demo;
 import io.github.mobileid.selfservice.issue.MobileIdIssuer;
 import io.github.mobileid.selfservice.security.MobileIdGroups;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +39,6 @@ class DemoData implements ApplicationRunner {
             return;
         }
 
-        group(MobileIdGroups.ADMINS, "Camunda administrators", "SYSTEM");
-        group(MobileIdGroups.USERS, "Mobile ID users", "WORKFLOW");
-        group(MobileIdGroups.OPERATORS, "Mobile ID operators", "WORKFLOW");
         user("demo", "Demo", "Admin", MobileIdGroups.ADMINS);
         user("alice", "Alice", "Anders", MobileIdGroups.USERS);
         user("bob", "Bob", "Berger", MobileIdGroups.USERS);
@@ -51,16 +47,6 @@ class DemoData implements ApplicationRunner {
         issuer.issue("bob", "Bob's phone");
 
         log.info("Demo data created: users=[demo, alice, bob, olivia], passwords=user ids");
-    }
-
-    private void group(String id, String name, String type) {
-        if (identityService.createGroupQuery().groupId(id).count() > 0) {
-            return;
-        }
-        Group group = identityService.newGroup(id);
-        group.setName(name);
-        group.setType(type);
-        identityService.saveGroup(group);
     }
 
     private void user(String id, String firstName, String lastName, String groupId) {
