@@ -37,7 +37,11 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=true")
+        properties = {
+            "camunda.bpm.job-execution.enabled=true",
+            // The engine REST API serves the engine named "default".
+            "camunda.bpm.generate-unique-process-engine-name=false"
+        })
 @ActiveProfiles("test")
 class LockOverHttpIT {
 
