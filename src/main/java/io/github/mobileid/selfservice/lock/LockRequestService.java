@@ -114,7 +114,8 @@ public class LockRequestService {
 
     private Map<String, Object> withCommonDefaults(
             Map<String, Object> defaults, Map<String, Object> variables) {
-        Object userId = variables.getOrDefault(USER_ID, defaults.get(USER_ID));
+        Object userId =
+                variables.get(USER_ID) == null ? defaults.get(USER_ID) : variables.get(USER_ID);
         if (userId instanceof String owner) {
             defaults.put(REQUESTED_BY, defaults.getOrDefault(REQUESTED_BY, owner));
             mobileIds.findActive(owner).ifPresent(active -> defaults.put(MOBILE_ID, active.id()));
