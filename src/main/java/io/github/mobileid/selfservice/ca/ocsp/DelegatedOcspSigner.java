@@ -1,6 +1,7 @@
 package io.github.mobileid.selfservice.ca.ocsp;
 
 import io.github.mobileid.selfservice.ca.BuiltInCertificateAuthority;
+import io.github.mobileid.selfservice.ca.EcdsaSigners;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -12,9 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +65,7 @@ final class DelegatedOcspSigner implements OcspSigner {
 
         credentials =
                 new ResponderCredentials(
-                        () -> signer(keyPair),
+                        EcdsaSigners.forKey(keyPair.getPrivate()),
                         ResponderIds.byKeyHash(holder),
                         new X509CertificateHolder[] {holder},
                         notBefore.plus(Duration.between(notBefore, notAfter).dividedBy(2)));
@@ -76,14 +74,6 @@ final class DelegatedOcspSigner implements OcspSigner {
                 certificate.getSerialNumber().toString(16),
                 notAfter);
         return credentials;
-    }
-
-    private static ContentSigner signer(KeyPair keyPair) {
-        try {
-            return new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate());
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("The OCSP responder key cannot sign", e);
-        }
     }
 
     private static X509CertificateHolder holder(X509Certificate certificate) {

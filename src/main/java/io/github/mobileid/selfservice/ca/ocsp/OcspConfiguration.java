@@ -30,7 +30,8 @@ class OcspConfiguration {
                     case CA -> new CaOcspSigner(caSigner);
                     case DELEGATED -> new DelegatedOcspSigner(ca, ocsp.delegatedValidity(), clock);
                 };
-        return new OcspResponder(ca, caSigner, signer, ocsp.nextUpdate(), clock);
+        return new OcspResponder(
+                ca, caSigner, signer, ocsp.nextUpdate(), ocsp.responseCacheTtl(), clock);
     }
 
     @Bean

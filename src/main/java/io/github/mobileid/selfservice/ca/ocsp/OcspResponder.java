@@ -2,6 +2,7 @@ package io.github.mobileid.selfservice.ca.ocsp;
 
 import io.github.mobileid.selfservice.ca.CaSigner;
 import io.github.mobileid.selfservice.ca.CertificateAuthority;
+import io.github.mobileid.selfservice.ca.CertificateStatus;
 import io.github.mobileid.selfservice.ca.RevocationReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -75,14 +75,17 @@ final class OcspResponder {
     private final Duration nextUpdate;
     private final Clock clock;
     private final List<IssuerHashes> issuerHashes;
+    private final ResponseCache cache;
 
     OcspResponder(
             CertificateAuthority ca,
             CaSigner caSigner,
             OcspSigner signer,
             Duration nextUpdate,
+            Duration cacheTimeToLive,
             Clock clock) {
         this.ca = ca;
+        this.cache = new ResponseCache(cacheTimeToLive);
         this.signer = signer;
         this.nextUpdate = nextUpdate;
         this.clock = clock;
@@ -114,13 +117,13 @@ final class OcspResponder {
         } catch (MalformedRequestException e) {
             log.info("OCSP request refused as malformed: error={}", e.getMessage());
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
-        } catch (RuntimeException | OCSPException e) {
+        } catch (RuntimeException e) {
             log.warn("OCSP response failed: error={}", e.toString());
             return status(OCSPRespBuilder.INTERNAL_ERROR);
         }
     }
 
-    private byte[] respond(OCSPReq request) throws OCSPException {
+    private byte[] respond(OCSPReq request) {
         Req[] requests = request.getRequestList();
         if (requests.length == 0 || requests.length > MAX_REQUESTS) {
             throw new MalformedRequestException(
@@ -130,39 +133,58 @@ final class OcspResponder {
                             + requests.length);
         }
         Extension nonce = nonce(request);
-
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+
+        List<Lookup> lookups = Arrays.stream(requests).map(r -> lookup(r.getCertID())).toList();
+        if (nonce == null && lookups.size() == 1) {
+            Lookup lookup = lookups.get(0);
+            return cache.get(lookup.id(), lookup.status(), now, () -> sign(lookups, null, now));
+        }
+        return sign(lookups, nonce, now);
+    }
+
+    /** The CA's record of the certificate now; unknown when the ID names another issuer. */
+    private Lookup lookup(CertificateID id) {
+        BigInteger serial = id.getSerialNumber();
+        if (issuerHashes.stream().noneMatch(h -> h.matches(id))) {
+            return new Lookup(id, CertificateStatus.unknown(serial));
+        }
+        return new Lookup(id, ca.status(serial));
+    }
+
+    private byte[] sign(List<Lookup> lookups, Extension nonce, Instant now) {
         Date thisUpdate = Date.from(now);
         Date next = Date.from(now.plus(nextUpdate));
         ResponderCredentials credentials = signer.credentials();
         var builder = new BasicOCSPRespBuilder(credentials.responderId());
-        for (Req single : requests) {
-            CertificateID id = single.getCertID();
-            Answer answer = answer(id);
-            builder.addResponse(id, answer.status(), thisUpdate, next, answer.extensions());
+        for (Lookup lookup : lookups) {
+            Answer answer = answer(lookup.status());
+            builder.addResponse(
+                    lookup.id(), answer.status(), thisUpdate, next, answer.extensions());
         }
         if (nonce != null) {
             builder.setResponseExtensions(new Extensions(nonce));
         }
 
-        BasicOCSPResp basic =
-                builder.build(credentials.signer().get(), credentials.certificates(), thisUpdate);
-        return encode(new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic));
+        try {
+            BasicOCSPResp basic =
+                    builder.build(
+                            credentials.signer().get(), credentials.certificates(), thisUpdate);
+            return encode(new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic));
+        } catch (OCSPException e) {
+            throw new IllegalStateException("The OCSP response cannot be signed", e);
+        }
     }
 
-    private Answer answer(CertificateID id) {
-        if (issuerHashes.stream().noneMatch(h -> h.matches(id))) {
-            return new Answer(new UnknownStatus(), null);
-        }
-        var status = ca.status(id.getSerialNumber());
+    private static Answer answer(CertificateStatus status) {
         return switch (status.state()) {
-            case GOOD -> new Answer(CertificateStatus.GOOD, null);
+            case GOOD -> new Answer(org.bouncycastle.cert.ocsp.CertificateStatus.GOOD, null);
             case UNKNOWN -> new Answer(new UnknownStatus(), null);
             case REVOKED -> revoked(status);
         };
     }
 
-    private static Answer revoked(io.github.mobileid.selfservice.ca.CertificateStatus status) {
+    private static Answer revoked(CertificateStatus status) {
         // RFC 5280 leaves the reason out for unspecified; the OCSP answer follows the CRL entry.
         CRLReason reason =
                 status.revocationReason() == RevocationReason.UNSPECIFIED
@@ -228,7 +250,11 @@ final class OcspResponder {
         }
     }
 
-    private record Answer(CertificateStatus status, Extensions extensions) {}
+    private record Lookup(CertificateID id, CertificateStatus status) {}
+
+    /** The status as RFC 6960 encodes it; null means good. */
+    private record Answer(
+            org.bouncycastle.cert.ocsp.CertificateStatus status, Extensions extensions) {}
 
     /** The issuer name and key hashes of this CA for one hash algorithm. */
     private record IssuerHashes(AlgorithmIdentifier algorithm, byte[] nameHash, byte[] keyHash) {

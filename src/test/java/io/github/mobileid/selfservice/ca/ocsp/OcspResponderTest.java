@@ -21,6 +21,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DEROctetString;
@@ -174,6 +176,7 @@ class OcspResponderTest {
                         caSigner,
                         new DelegatedOcspSigner(ca, Duration.ofDays(30), Clock.systemUTC()),
                         Duration.ofHours(1),
+                        Duration.ZERO,
                         Clock.systemUTC());
         BigInteger serial = issue();
         ca.revoke(serial, RevocationReason.KEY_COMPROMISE, null);
@@ -215,6 +218,55 @@ class OcspResponderTest {
         assertThat(result.output()).contains("Response verify OK").contains("Cert Status: revoked");
     }
 
+    @Test
+    void aRepeatedRequestWithoutNonceIsAnsweredFromTheCacheUntilTheRecordChanges() {
+        var clock = new MovableClock(Instant.now());
+        var cached =
+                new OcspResponder(
+                        ca,
+                        caSigner,
+                        new CaOcspSigner(caSigner),
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(1),
+                        clock);
+        BigInteger serial = issue();
+        byte[] request = request(caCertificate(), serial, null);
+        byte[] first = cached.respond(request);
+
+        clock.advance(Duration.ofSeconds(10));
+        byte[] again = cached.respond(request);
+        ca.revoke(serial, RevocationReason.KEY_COMPROMISE, null);
+        byte[] afterRevocation = cached.respond(request);
+        clock.advance(Duration.ofMinutes(1));
+        byte[] afterTimeToLive = cached.respond(request);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(single(afterRevocation).getCertStatus()).isInstanceOf(RevokedStatus.class);
+        assertThat(single(afterRevocation).getThisUpdate()).isAfter(single(first).getThisUpdate());
+        assertThat(single(afterTimeToLive).getThisUpdate())
+                .isAfter(single(afterRevocation).getThisUpdate());
+    }
+
+    @Test
+    void aRequestWithNonceIsAlwaysSignedAfresh() {
+        var clock = new MovableClock(Instant.now());
+        var cached =
+                new OcspResponder(
+                        ca,
+                        caSigner,
+                        new CaOcspSigner(caSigner),
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(1),
+                        clock);
+        byte[] request = request(caCertificate(), issue(), NONCE);
+        byte[] first = cached.respond(request);
+
+        clock.advance(Duration.ofSeconds(10));
+        byte[] again = cached.respond(request);
+
+        assertThat(single(again).getThisUpdate()).isAfter(single(first).getThisUpdate());
+    }
+
     private BigInteger issue() {
         return issuedCertificate(CertificateType.AUTHENTICATION).getSerialNumber();
     }
@@ -238,5 +290,34 @@ class OcspResponderTest {
                 + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
                         .encodeToString(certificate.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }
