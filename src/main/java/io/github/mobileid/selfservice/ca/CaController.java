@@ -1,9 +1,18 @@
 package io.github.mobileid.selfservice.ca;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The CA's public endpoints for relying parties: its certificate and its CRL. They need no
@@ -19,6 +28,7 @@ class CaController {
     static final MediaType PEM_CERTIFICATE =
             MediaType.parseMediaType("application/pem-certificate-chain");
     static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
+    static final MediaType PEM_FILE = MediaType.parseMediaType("application/x-pem-file");
 
     private final CertificateAuthority ca;
 
@@ -33,8 +43,49 @@ class CaController {
                 .body(Certificates.toPem(ca.caCertificate()));
     }
 
+    /**
+     * The current CRL: DER ({@code application/pkix-crl}) unless the caller asks for PEM with
+     * {@code ?format=pem} or with {@code Accept: application/x-pem-file} (and not also {@code
+     * application/pkix-crl}).
+     */
     @GetMapping(CRL_PATH)
-    ResponseEntity<byte[]> crl() {
-        return ResponseEntity.ok().contentType(PKIX_CRL).body(ca.currentCrl());
+    ResponseEntity<byte[]> crl(
+            @RequestParam(name = "format", required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        byte[] der = ca.currentCrl();
+        if (!wantsPem(format, accept)) {
+            return ResponseEntity.ok().contentType(PKIX_CRL).body(der);
+        }
+        String pem =
+                "-----BEGIN X509 CRL-----\n"
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                        + "\n-----END X509 CRL-----\n";
+        return ResponseEntity.ok()
+                .contentType(PEM_FILE)
+                .body(pem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static boolean wantsPem(String format, String accept) {
+        if (format != null) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "pem" -> true;
+                case "der" -> false;
+                default ->
+                        throw new ResponseStatusException(
+                                HttpStatus.BAD_REQUEST,
+                                "Unknown CRL format '" + format + "'; expected pem or der");
+            };
+        }
+        if (accept == null) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return types.stream().anyMatch(PEM_FILE::equalsTypeAndSubtype)
+                && types.stream().noneMatch(PKIX_CRL::equalsTypeAndSubtype);
     }
 }

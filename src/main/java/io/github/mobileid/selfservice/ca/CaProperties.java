@@ -51,11 +51,14 @@ public record CaProperties(
      * @param nextUpdate the gap between a response's {@code thisUpdate} and {@code nextUpdate}
      * @param delegatedValidity how long a delegated OCSP signing certificate is valid; a node
      *     certifies a new key once half of it has passed
+     * @param responseCacheTtl how long a signed response to a nonce-free request is served again
+     *     while the certificate's record is unchanged; zero signs every response
      */
     public record Ocsp(
             @DefaultValue("ca") Signer signer,
             @DefaultValue("PT1H") Duration nextUpdate,
-            @DefaultValue("P30D") Duration delegatedValidity) {}
+            @DefaultValue("P30D") Duration delegatedValidity,
+            @DefaultValue("PT1M") Duration responseCacheTtl) {}
 
     /** Who signs OCSP responses. */
     public enum Signer {

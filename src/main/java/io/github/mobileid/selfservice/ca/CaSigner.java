@@ -3,14 +3,13 @@ package io.github.mobileid.selfservice.ca;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The CA's key and certificate, held in memory for the life of the application so that signing a
@@ -22,13 +21,13 @@ public final class CaSigner {
     /** The signature algorithm of every certificate, CRL and OCSP response. */
     public static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
-    private final PrivateKey privateKey;
+    private final Supplier<ContentSigner> signers;
     private final X509Certificate certificate;
     private final X509CertificateHolder certificateHolder;
     private final SubjectKeyIdentifier keyIdentifier;
 
     CaSigner(PrivateKey privateKey, X509Certificate certificate) {
-        this.privateKey = privateKey;
+        this.signers = EcdsaSigners.forKey(privateKey);
         this.certificate = certificate;
         try {
             this.certificateHolder = new JcaX509CertificateHolder(certificate);
@@ -60,14 +59,6 @@ public final class CaSigner {
 
     /** A new signer with the CA key; a content signer is not thread-safe, so each use takes one. */
     public ContentSigner contentSigner() {
-        return contentSigner(privateKey);
-    }
-
-    static ContentSigner contentSigner(PrivateKey key) {
-        try {
-            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key);
-        } catch (OperatorCreationException e) {
-            throw new CertificateAuthorityException("The CA key cannot sign", e);
-        }
+        return signers.get();
     }
 }

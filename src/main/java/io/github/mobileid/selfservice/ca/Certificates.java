@@ -81,7 +81,7 @@ final class Certificates {
                     Extension.authorityKeyIdentifier,
                     false,
                     new AuthorityKeyIdentifier(keyId.getKeyIdentifier()));
-            return toX509(builder.build(CaSigner.contentSigner(keyPair.getPrivate())));
+            return toX509(builder.build(EcdsaSigners.forKey(keyPair.getPrivate()).get()));
         } catch (CertIOException e) {
             throw new IllegalStateException("The CA certificate cannot be built", e);
         }

@@ -18,4 +18,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles("test")
 @AutoConfigureMockMvc(addFilters = false)
-@interface CaSpringTest {}
+public @interface CaSpringTest {}

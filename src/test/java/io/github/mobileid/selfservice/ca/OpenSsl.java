@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code openssl} binary, as a relying party would. */
-final class OpenSsl {
+public final class OpenSsl {
 
     private OpenSsl() {}
 
     /** Runs {@code openssl} with the arguments in {@code directory}; stderr is merged in. */
-    static Result run(Path directory, String... arguments) {
+    public static Result run(Path directory, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(arguments));
@@ -40,5 +40,5 @@ final class OpenSsl {
         }
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 }

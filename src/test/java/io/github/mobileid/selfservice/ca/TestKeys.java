@@ -6,11 +6,11 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 
 /** Key pairs for the certificates that tests have the CA issue. */
-final class TestKeys {
+public final class TestKeys {
 
     private TestKeys() {}
 
-    static KeyPair newKeyPair() {
+    public static KeyPair newKeyPair() {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
