@@ -41,7 +41,9 @@ public class LockRequestService {
 
     /**
      * The defaults of a start from Tasklist: the logged-in user locks their own active mobile ID
-     * and confirms it. A start without a logged-in user (from Java code) must name the userId.
+     * and confirms it. A start without a logged-in user (from Java code) must name the userId. When
+     * the user has several active mobile IDs, the oldest is chosen; a caller that means another one
+     * passes mobileId.
      *
      * @param authenticatedUserId the logged-in user, or null
      * @return the variables to set; the given ones are never overwritten
