@@ -28,6 +28,8 @@ public class LockProperties {
                     Duration.ofMinutes(10),
                     Duration.ofHours(1));
 
+    private Duration operatorResultTimeout = Duration.ofHours(1);
+
     public Duration getConfirmationTimeout() {
         return confirmationTimeout;
     }
@@ -57,6 +59,19 @@ public class LockProperties {
                     "mobileid.lock.result-retry-back-off needs one duration");
         }
         this.resultRetryBackOff = List.copyOf(resultRetryBackOff);
+    }
+
+    public Duration getOperatorResultTimeout() {
+        return operatorResultTimeout;
+    }
+
+    public void setOperatorResultTimeout(Duration operatorResultTimeout) {
+        this.operatorResultTimeout = operatorResultTimeout;
+    }
+
+    /** How long the operator's process waits for each lock's result, for its BPMN timer. */
+    public String getOperatorResultTimer() {
+        return operatorResultTimeout.toString();
     }
 
     /** The confirmation timeout as an ISO-8601 duration, for the BPMN timer. */

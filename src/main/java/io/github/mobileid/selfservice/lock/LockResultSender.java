@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Reports a lock's result to the caller that asked for it: the message {@code resultMessageName}
- * goes to the one execution that waits for it and has the variable {@code resultCorrelationKey}
- * with the caller's key, first as its own (local) variable, as a multi-instance caller keeps it,
- * else as a variable of its process instance.
+ * goes to the one execution that waits for it and sees the variable {@code resultCorrelationKey}
+ * with the caller's key, as its own variable or one of a scope around it (a multi-instance
+ * subprocess keeps it per instance) or of its process instance.
+ *
+ * <p>Limitation: the caller is found by reading the key of every execution that waits for the
+ * message name, so a message name shared by thousands of waiting callers makes each send slower;
+ * give each kind of caller its own message name.
  *
  * <p>Camunda drops a message that no execution waits for, so a caller that is not waiting yet is
  * not skipped: the send fails, and its job is retried with {@code
@@ -39,21 +43,7 @@ public class LockResultSender {
      * @throws ProcessEngineException when no execution, or more than one, waits for the result
      */
     public void send(LockResultRequest request, Map<String, Object> result) {
-        List<Execution> waiting =
-                runtimeService
-                        .createExecutionQuery()
-                        .messageEventSubscriptionName(request.messageName())
-                        .variableValueEquals(RESULT_CORRELATION_KEY, request.correlationKey())
-                        .list();
-        if (waiting.isEmpty()) {
-            waiting =
-                    runtimeService
-                            .createExecutionQuery()
-                            .messageEventSubscriptionName(request.messageName())
-                            .processVariableValueEquals(
-                                    RESULT_CORRELATION_KEY, request.correlationKey())
-                            .list();
-        }
+        List<String> waiting = waitingExecutions(request);
         if (waiting.size() != 1) {
             log.warn(
                     "Lock result not sent, retried later: messageName={}, correlationKey={},"
@@ -70,13 +60,37 @@ public class LockResultSender {
                                     request.correlationKey()));
         }
 
-        runtimeService.messageEventReceived(request.messageName(), waiting.get(0).getId(), result);
+        runtimeService.messageEventReceived(request.messageName(), waiting.get(0), result);
         log.info(
-                "Lock result sent: messageName={}, correlationKey={}, processInstanceId={},"
+                "Lock result sent: messageName={}, correlationKey={}, executionId={},"
                         + " result={}",
                 request.messageName(),
                 request.correlationKey(),
-                waiting.get(0).getProcessInstanceId(),
+                waiting.get(0),
                 result);
+    }
+
+    /**
+     * The executions that wait for the message and see the variable {@code resultCorrelationKey}
+     * with the key: their own, or that of a scope around them (as in a multi-instance subprocess),
+     * or that of their process instance.
+     */
+    private List<String> waitingExecutions(LockResultRequest request) {
+        return runtimeService
+                .createEventSubscriptionQuery()
+                .eventType("message")
+                .eventName(request.messageName())
+                .list()
+                .stream()
+                .map(EventSubscription::getExecutionId)
+                .filter(id -> id != null)
+                .distinct()
+                .filter(
+                        id ->
+                                request.correlationKey()
+                                        .equals(
+                                                runtimeService.getVariable(
+                                                        id, RESULT_CORRELATION_KEY)))
+                .toList();
     }
 }

@@ -50,7 +50,7 @@ public final class LockVariables {
 
     /**
      * String, optional: the key the caller chose; the result message goes to the execution that
-     * waits for {@link #RESULT_MESSAGE_NAME} and has a variable of this name with this value.
+     * waits for {@link #RESULT_MESSAGE_NAME} and sees a variable of this name with this value.
      */
     public static final String RESULT_CORRELATION_KEY = "resultCorrelationKey";
 

@@ -32,27 +32,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Many lock requests at once, with the job executor running the lock steps as it does in
  * production: duplicates for one mobile ID lock and revoke once, many mobile IDs all get locked,
  * and a result message waits for a caller that is not waiting yet.
  */
-@SpringBootTest(
-        properties = {
-            "camunda.bpm.job-execution.enabled=true",
-            "camunda.bpm.job-execution.core-pool-size=4",
-            "camunda.bpm.job-execution.max-pool-size=8",
-            "camunda.bpm.job-execution.queue-capacity=16",
-            "camunda.bpm.job-execution.max-jobs-per-acquisition=8",
-            "camunda.bpm.job-execution.wait-time-in-millis=500",
-            "mobileid.lock.result-retry-back-off=PT1S,PT1S,PT2S,PT5S"
-        })
-@ActiveProfiles("test")
-@Import(LockFixture.class)
+@JobExecutorTest
 class ConcurrentLocksTest {
 
     private static final Duration AT_MOST = Duration.ofSeconds(120);
