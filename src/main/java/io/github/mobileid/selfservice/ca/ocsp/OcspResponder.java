@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  *       (with the revocation time, the reason unless it is {@code unspecified}, and the invalidity
  *       date as a single extension when the revocation gave one) or {@code unknown} for a serial
  *       this CA never issued or a certificate ID naming another issuer.
- *   <li>The responder ID is the SHA-1 hash of the signing key; {@code thisUpdate} is the time of
- *       the response, {@code nextUpdate} {@code mobileid.ca.ocsp.next-update} later.
+ *   <li>The responder ID is the SHA-1 hash of the signing key; {@code thisUpdate} is the time the
+ *       response was signed, {@code nextUpdate} {@code mobileid.ca.ocsp.next-update} later.
  *   <li>A nonce in the request's extensions is echoed unchanged, in the encoding the client sent
  *       (OpenSSL wraps it in an OCTET STRING); a nonce longer than 32 octets is refused (RFC 8954).
  *   <li>Anything that does not parse, an empty request list or more than {@value #MAX_REQUESTS}
@@ -60,8 +60,13 @@ import org.slf4j.LoggerFactory;
  *       down) gets {@code internalError}.
  * </ul>
  *
- * <p>Responses are signed per request and not cached: each one costs a database read by primary key
- * and one ECDSA signature.
+ * <p>Every request reads the CA's records. A response to a request with a nonce is signed for that
+ * request; a response to a nonce-free request for one certificate may come from the {@link
+ * ResponseCache} while the certificate's record is unchanged.
+ *
+ * <p>Limitation: the status is the revocation status only. A certificate past its {@code notAfter}
+ * that was never revoked is answered {@code good}; relying parties check validity periods
+ * themselves, as RFC 6960 expects.
  */
 final class OcspResponder {
 
