@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -99,9 +100,7 @@ final class OcspResponder {
                         IssuerHashes.of(caSigner.certificateHolder(), CertificateID.HASH_SHA1),
                         IssuerHashes.of(
                                 caSigner.certificateHolder(),
-                                new AlgorithmIdentifier(
-                                        org.bouncycastle.asn1.nist.NISTObjectIdentifiers
-                                                .id_sha256)));
+                                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)));
     }
 
     /** The DER response to a DER request. */
@@ -110,7 +109,8 @@ final class OcspResponder {
         try {
             ocspRequest = new OCSPReq(request);
         } catch (IOException | RuntimeException e) {
-            log.info(
+            // Debug only: anyone can send garbage, and it must not flood the log.
+            log.debug(
                     "OCSP request refused as malformed: bytes={}, error={}",
                     request.length,
                     e.toString());
@@ -120,7 +120,7 @@ final class OcspResponder {
         try {
             return respond(ocspRequest);
         } catch (MalformedRequestException e) {
-            log.info("OCSP request refused as malformed: error={}", e.getMessage());
+            log.debug("OCSP request refused as malformed: error={}", e.getMessage());
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         } catch (RuntimeException e) {
             log.warn("OCSP response failed: error={}", e.toString());
