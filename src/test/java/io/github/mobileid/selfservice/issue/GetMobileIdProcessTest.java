@@ -31,7 +31,7 @@ class GetMobileIdProcessTest {
     @Test
     void tasklistStartIssuesActiveMobileIdForTheLoggedInUser() {
         String user = fixture.newUser();
-        identityService.setAuthenticatedUserId(user);
+        fixture.logIn(user);
         ProcessInstance get = runtimeService.startProcessInstanceByKey(PROCESS);
         identityService.clearAuthentication();
 
@@ -75,7 +75,7 @@ class GetMobileIdProcessTest {
     @Test
     void mobileIdForAnotherUserIsRefused() {
         String user = fixture.newUser();
-        identityService.setAuthenticatedUserId(fixture.newUser());
+        fixture.logIn(fixture.newUser());
 
         assertThatThrownBy(
                         () ->

@@ -194,17 +194,18 @@ class LockProcessTest {
     @Test
     void messageStartWithoutRequesterRecordsTheAuthenticatedCaller() {
         String user = fixture.newUser();
+        String operator = fixture.newOperator();
         MobileId mobileId = fixture.activeMobileIdOf(user);
 
         ProcessInstance lock =
                 fixture.messageLockOf(mobileId)
                         .without("requestedBy")
-                        .authenticatedAs("operator")
+                        .authenticatedAs(operator)
                         .start();
         fixture.runLockSteps(lock);
 
         assertThat(lock).isEnded().hasPassed("EndEvent_MobileIdLocked");
-        fixture.assertLockedAndRevoked(mobileId, "operator", RevocationReason.UNSPECIFIED);
+        fixture.assertLockedAndRevoked(mobileId, operator, RevocationReason.UNSPECIFIED);
     }
 
     @Test
