@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,13 +32,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class OperatorLockProcessTest {
 
     private static final String PROCESS = "MobileIDProcLockForOperator";
-    private static final String OPERATOR = "olivia";
 
     @Autowired LockFixture fixture;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
+
+    private String operator;
+
+    @BeforeEach
+    void newOperator() {
+        operator = fixture.newOperator();
+    }
 
     @AfterEach
     void logOut() {
@@ -53,7 +60,7 @@ class OperatorLockProcessTest {
         MobileIdSnapshot lockedBeforeSnapshot = fixture.snapshot(lockedBefore);
         ProcessInstance operatorLock = startAsOperator(user, "keyCompromise");
         Task choose = taskOf(operatorLock, "UserTask_ChooseMobileIds");
-        assertThat(choose.getAssignee()).isEqualTo(OPERATOR);
+        assertThat(choose.getAssignee()).isEqualTo(operator);
         assertThat(
                         String.valueOf(
                                 runtimeService.getVariable(
@@ -61,11 +68,11 @@ class OperatorLockProcessTest {
                 .contains("\"all\"", first.id(), second.id())
                 .doesNotContain(lockedBefore.id());
 
-        taskService.complete(choose.getId(), Map.of("mobileIdChoice", "all"));
+        completeAsOperator(choose, Map.of("mobileIdChoice", "all"));
 
         Task read = awaitTask(operatorLock, "UserTask_ReadLockSummary");
-        fixture.assertLockedAndRevoked(first, OPERATOR, RevocationReason.KEY_COMPROMISE);
-        fixture.assertLockedAndRevoked(second, OPERATOR, RevocationReason.KEY_COMPROMISE);
+        fixture.assertLockedAndRevoked(first, operator, RevocationReason.KEY_COMPROMISE);
+        fixture.assertLockedAndRevoked(second, operator, RevocationReason.KEY_COMPROMISE);
         assertThat(fixture.snapshot(lockedBefore)).isEqualTo(lockedBeforeSnapshot);
         String summary = (String) runtimeService.getVariable(operatorLock.getId(), "lockSummary");
         assertThat(summary)
@@ -78,7 +85,7 @@ class OperatorLockProcessTest {
                 .containsEntry("alreadyLockedCount", 1)
                 .containsEntry("failedCount", 0);
 
-        taskService.complete(read.getId());
+        completeAsOperator(read, Map.of());
 
         assertEnded(operatorLock);
     }
@@ -90,12 +97,12 @@ class OperatorLockProcessTest {
         MobileId other = fixture.activeMobileIdOf(user);
         ProcessInstance operatorLock = startAsOperator(user, "unspecified");
 
-        taskService.complete(
-                taskOf(operatorLock, "UserTask_ChooseMobileIds").getId(),
+        completeAsOperator(
+                taskOf(operatorLock, "UserTask_ChooseMobileIds"),
                 Map.of("mobileIdChoice", chosen.id()));
 
         awaitTask(operatorLock, "UserTask_ReadLockSummary");
-        fixture.assertLockedAndRevoked(chosen, OPERATOR, RevocationReason.UNSPECIFIED);
+        fixture.assertLockedAndRevoked(chosen, operator, RevocationReason.UNSPECIFIED);
         fixture.assertActiveAndValid(other);
         assertThat((String) runtimeService.getVariable(operatorLock.getId(), "lockSummary"))
                 .startsWith("Locked: 1, already locked: 0, failed: 0")
@@ -109,9 +116,8 @@ class OperatorLockProcessTest {
         ProcessInstance ownersLock = fixture.tasklistLockBy(user).start();
         ProcessInstance operatorLock = startAsOperator(user, "unspecified");
 
-        taskService.complete(
-                taskOf(operatorLock, "UserTask_ChooseMobileIds").getId(),
-                Map.of("mobileIdChoice", "all"));
+        completeAsOperator(
+                taskOf(operatorLock, "UserTask_ChooseMobileIds"), Map.of("mobileIdChoice", "all"));
 
         awaitTask(operatorLock, "UserTask_ReadLockSummary");
         assertThat((String) runtimeService.getVariable(operatorLock.getId(), "lockSummary"))
@@ -131,10 +137,7 @@ class OperatorLockProcessTest {
         ProcessInstance operatorLock = startAsOperator(user, "unspecified");
         Task choose = taskOf(operatorLock, "UserTask_ChooseMobileIds");
 
-        assertThatThrownBy(
-                        () ->
-                                taskService.complete(
-                                        choose.getId(), Map.of("mobileIdChoice", foreign.id())))
+        assertThatThrownBy(() -> completeAsOperator(choose, Map.of("mobileIdChoice", foreign.id())))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("mobileIdChoice must be 'all' or an active mobile ID");
 
@@ -165,12 +168,24 @@ class OperatorLockProcessTest {
     }
 
     private ProcessInstance startAsOperator(String user, String reason) {
-        identityService.setAuthenticatedUserId(OPERATOR);
+        fixture.logIn(operator);
         try {
             return runtimeService.startProcessInstanceByKey(
                     PROCESS, Map.of("userId", user, "reason", reason));
         } finally {
-            identityService.clearAuthentication();
+            fixture.logIn(null);
+        }
+    }
+
+    /**
+     * Completes the task as the operator does in Tasklist: logged in, with the operator's groups.
+     */
+    private void completeAsOperator(Task task, Map<String, Object> variables) {
+        fixture.logIn(operator);
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            fixture.logIn(null);
         }
     }
 
