@@ -3,6 +3,7 @@ package io.github.mobileid.selfservice.lock;
 import static io.github.mobileid.selfservice.lock.LockVariables.LOCK_IN_PROGRESS_BY;
 import static io.github.mobileid.selfservice.lock.LockVariables.MOBILE_ID;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -24,22 +25,25 @@ class ClaimLockDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var runtimeService = execution.getProcessEngineServices().getRuntimeService();
+        RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
         String holder =
                 claims.claim(
                                 (String) execution.getVariable(MOBILE_ID),
                                 execution.getProcessInstanceId(),
-                                id ->
-                                        Context.getCommandContext()
-                                                .runWithoutAuthorization(
-                                                        () ->
-                                                                runtimeService
-                                                                                .createProcessInstanceQuery()
-                                                                                .processInstanceId(
-                                                                                        id)
-                                                                                .count()
-                                                                        > 0))
+                                id -> isRunning(runtimeService, id))
                         .orElse(null);
         execution.setVariable(LOCK_IN_PROGRESS_BY, holder);
+    }
+
+    private static boolean isRunning(RuntimeService runtimeService, String processInstanceId) {
+        long running =
+                Context.getCommandContext()
+                        .runWithoutAuthorization(
+                                () ->
+                                        runtimeService
+                                                .createProcessInstanceQuery()
+                                                .processInstanceId(processInstanceId)
+                                                .count());
+        return running > 0;
     }
 }
