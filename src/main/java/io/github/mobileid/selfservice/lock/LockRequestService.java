@@ -111,11 +111,13 @@ public class LockRequestService {
                     "The variable invalidityDate %s lies in the future"
                             .formatted(request.invalidityDate()));
         }
+        LockResultRequest.of(variables);
         if (request.mobileId() == null) {
             return LockCheck.unknown();
         }
 
-        Optional<MobileId> found = mobileIds.find(request.mobileId());
+        // The row stays locked until the start's transaction ends: see LockClaimService.
+        Optional<MobileId> found = mobileIds.findForUpdate(request.mobileId());
         if (found.isEmpty()) {
             return LockCheck.unknown();
         }

@@ -107,7 +107,7 @@ class LockProcessTest {
 
         ProcessInstance lock = fixture.messageLockOf(locked).start();
 
-        assertThat(lock).isEnded().hasPassed("EndEvent_MobileIdNotActive");
+        assertThat(lock).isEnded().hasPassed("EndEvent_MobileIdAlreadyLocked");
         assertThat(lock).variables().containsEntry("mobileIdState", "locked");
         assertThat(fixture.snapshot(locked)).isEqualTo(before);
     }
