@@ -59,8 +59,10 @@ class LockMetrics {
         started.increment();
     }
 
-    void lockEnded(String endEventId) {
-        registry.counter("mobileid.locks.ended", "end_event", endEventId).increment();
+    /** Counts an ended lock by its {@code lockOutcome} (locked, alreadyLocked, cancelled...). */
+    void lockEnded(String outcome) {
+        registry.counter("mobileid.locks.ended", "outcome", outcome == null ? "none" : outcome)
+                .increment();
     }
 
     void lockFailed() {

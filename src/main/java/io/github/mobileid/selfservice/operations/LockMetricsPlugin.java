@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds {@link LockMetrics} from the engine without touching the process model: a BPMN parse
- * listener adds execution listeners to the lock process's start, end events and CA step, and an
+ * listener adds execution listeners to the lock process's start and end and its CA step, and an
  * incident handler counts the incidents of failed lock jobs.
  */
 @Component
@@ -59,15 +59,12 @@ class LockMetricsPlugin extends AbstractProcessEnginePlugin {
                 definition.addListener(
                         ExecutionListener.EVENTNAME_START,
                         (ExecutionListener) execution -> metrics.lockStarted());
-            }
-        }
-
-        @Override
-        public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (isLockProcess(activity.getProcessDefinition())) {
-                activity.addListener(
+                definition.addListener(
                         ExecutionListener.EVENTNAME_END,
-                        (ExecutionListener) execution -> metrics.lockEnded(activity.getId()));
+                        (ExecutionListener)
+                                execution ->
+                                        metrics.lockEnded(
+                                                (String) execution.getVariable("lockOutcome")));
             }
         }
 

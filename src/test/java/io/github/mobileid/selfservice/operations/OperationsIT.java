@@ -61,9 +61,9 @@ class OperationsIT {
                 .untilAsserted(
                         () ->
                                 assertThat(scrape())
-                                        .contains(
-                                                "mobileid_locks_ended_total{application=\"mobileid-selfservice\",end_event=\"EndEvent_MobileIdLocked\"}"
-                                                    + " 1.0"));
+                                        .containsPattern(
+                                                "mobileid_locks_ended_total\\{[^}]*"
+                                                        + "outcome=\"locked\"\\} 1\\.0"));
         String metrics = scrape();
         assertThat(metrics).contains("mobileid_locks_started_total");
         assertThat(metrics).contains("mobileid_locks_revocation_delay_seconds_count");
