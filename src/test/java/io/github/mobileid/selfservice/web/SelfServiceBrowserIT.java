@@ -186,7 +186,8 @@ class SelfServiceBrowserIT {
     private void startLockInTasklist() {
         browser.click(By.xpath("//a[contains(normalize-space(),'Start process')]"));
         browser.click(By.xpath("//a[normalize-space()='Lock mobile ID']"));
-        browser.visible(By.xpath("//label[contains(normalize-space(),'What happened to the phone?')]"));
+        browser.visible(
+                By.xpath("//label[contains(normalize-space(),'What happened to the phone?')]"));
         browser.screenshot("e2e-screenshots", "tasklist-start-lock");
         browser.click(By.xpath("//button[normalize-space()='Start']"));
     }
