@@ -108,6 +108,7 @@ class SelfServiceBrowserIT {
         startLockInTasklist();
 
         openTaskInList("Confirm lock");
+        browser.visible(By.xpath("//label[normalize-space()='Next']"));
         browser.screenshot("e2e-screenshots", "tasklist-confirm-lock");
         decideAndComplete("Next");
 
@@ -152,6 +153,8 @@ class SelfServiceBrowserIT {
 
         browser.click(By.id("lock-and-get"));
         browser.waitForUrlContaining("task=");
+        browser.visible(By.xpath("//label[normalize-space()='Next']"));
+        browser.screenshot("e2e-screenshots", "tasklist-confirm-lock-get-new");
         decideAndComplete("Next");
         awaitState(mobileId.id(), MobileIdState.LOCKED);
         Task activation =
