@@ -25,7 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code mobileid.ca.type: built-in}, the default.
  *
  * <p>Revocations lock the certificate's row, so concurrent requests for one serial number, on one
- * node or on several nodes sharing the database, are applied one after the other.
+ * node or on several nodes sharing the database, are applied one after the other. Each change of a
+ * revocation also writes a row to {@code ca_revocation_audit} in the same transaction.
+ *
+ * <p>Limitation: the audit rows say what changed, when and why, but not who asked: the {@link
+ * CertificateAuthority} interface carries no requester, so that part of the audit trail is the
+ * caller's (the lock process records who locked the mobile ID). Revocation times and invalidity
+ * dates are kept to the second, as CRLs and OCSP encode them.
  */
 @Service
 @ConditionalOnBuiltInCa

@@ -25,6 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so that the revocations of one lock (two or three certificates) give one CRL, not three. Making
  * it locks the {@code crlNumber} counter row, so with several nodes on one database one node makes
  * it and the others serve it.
+ *
+ * <p>Limitation: every new CRL is a full CRL built from all revoked rows; there are no delta CRLs.
+ * The work grows with the number of revoked certificates (about 45 bytes of CRL per entry), and the
+ * request that finds the CRL out of date waits for it to be made.
  */
 @Component
 @ConditionalOnBuiltInCa

@@ -5,6 +5,7 @@ import io.github.mobileid.selfservice.ca.RevocationReason;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,8 @@ public class IdentityManager {
                         certificate.getSerialNumber().toString(16),
                         mobileId,
                         type,
-                        certificate.getSubjectX500Principal().getName(),
+                        X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+                                .toString(),
                         certificate.getNotBefore().toInstant(),
                         certificate.getNotAfter().toInstant(),
                         IdmCertificateState.VALID,

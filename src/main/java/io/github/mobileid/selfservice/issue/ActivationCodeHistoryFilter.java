@@ -26,9 +26,14 @@ class ActivationCodeHistoryFilter extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        // The engine adds handlers of its own to this list, so it must be modifiable.
+        // Handlers another plugin added are filtered too. The engine adds handlers of its own to
+        // this list later, so it must be modifiable.
         var handlers = new ArrayList<HistoryEventHandler>();
         handlers.add(new Handler(new DbHistoryEventHandler()));
+        List<HistoryEventHandler> others = configuration.getCustomHistoryEventHandlers();
+        if (others != null) {
+            others.forEach(other -> handlers.add(new Handler(other)));
+        }
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 

@@ -27,11 +27,11 @@ class ApplyTasklistDefaultsDelegate implements ExecutionListener {
     }
 
     static String authenticatedUserId(DelegateExecution execution) {
-        Authentication authentication =
-                execution
-                        .getProcessEngineServices()
-                        .getIdentityService()
-                        .getCurrentAuthentication();
+        Authentication authentication = authentication(execution);
         return authentication == null ? null : authentication.getUserId();
+    }
+
+    static Authentication authentication(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     }
 }

@@ -20,6 +20,16 @@ public class LockProperties {
     private List<Duration> retryBackOff =
             List.of(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5));
 
+    private List<Duration> resultRetryBackOff =
+            List.of(
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(10),
+                    Duration.ofHours(1));
+
+    private Duration operatorResultTimeout = Duration.ofHours(1);
+
     public Duration getConfirmationTimeout() {
         return confirmationTimeout;
     }
@@ -39,6 +49,31 @@ public class LockProperties {
         this.retryBackOff = List.copyOf(retryBackOff);
     }
 
+    public List<Duration> getResultRetryBackOff() {
+        return resultRetryBackOff;
+    }
+
+    public void setResultRetryBackOff(List<Duration> resultRetryBackOff) {
+        if (resultRetryBackOff.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "mobileid.lock.result-retry-back-off needs one duration");
+        }
+        this.resultRetryBackOff = List.copyOf(resultRetryBackOff);
+    }
+
+    public Duration getOperatorResultTimeout() {
+        return operatorResultTimeout;
+    }
+
+    public void setOperatorResultTimeout(Duration operatorResultTimeout) {
+        this.operatorResultTimeout = operatorResultTimeout;
+    }
+
+    /** How long the operator's process waits for each lock's result, for its BPMN timer. */
+    public String getOperatorResultTimer() {
+        return operatorResultTimeout.toString();
+    }
+
     /** The confirmation timeout as an ISO-8601 duration, for the BPMN timer. */
     public String getConfirmationTimer() {
         return confirmationTimeout.toString();
@@ -50,6 +85,18 @@ public class LockProperties {
      * last one raises an incident.
      */
     public String getRetryTimeCycle() {
-        return retryBackOff.stream().map(Duration::toString).collect(Collectors.joining(","));
+        return timeCycle(retryBackOff);
+    }
+
+    /**
+     * The back-off of "Send lock result" while the caller does not wait for the result yet, as a
+     * {@code failedJobRetryTimeCycle}.
+     */
+    public String getResultRetryTimeCycle() {
+        return timeCycle(resultRetryBackOff);
+    }
+
+    private static String timeCycle(List<Duration> backOff) {
+        return backOff.stream().map(Duration::toString).collect(Collectors.joining(","));
     }
 }

@@ -29,6 +29,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class LockRequestService {
 
+    private static final String TASKLIST_OWN_ONLY =
+            "A lock started from Tasklist is for the logged-in user's own mobile ID; other systems"
+                    + " start the lock by the message Msg_LockMobileID";
+
     private final MobileIdService mobileIds;
     private final IdentityManager identityManager;
     private final Clock clock;
@@ -53,8 +57,8 @@ public class LockRequestService {
             String authenticatedUserId, Map<String, Object> variables) {
         var defaults = new HashMap<String, Object>();
         if (authenticatedUserId != null) {
-            requireSameOrAbsent(variables, USER_ID, authenticatedUserId);
-            requireSameOrAbsent(variables, REQUESTED_BY, authenticatedUserId);
+            requireSameOrAbsent(variables, USER_ID, authenticatedUserId, TASKLIST_OWN_ONLY);
+            requireSameOrAbsent(variables, REQUESTED_BY, authenticatedUserId, TASKLIST_OWN_ONLY);
             defaults.put(USER_ID, authenticatedUserId);
             defaults.put(REQUESTED_BY, authenticatedUserId);
         }
@@ -64,13 +68,26 @@ public class LockRequestService {
 
     /**
      * The defaults of a start by the message {@code Msg_LockMobileID}: no confirmation, and the
-     * request is recorded as made by the authenticated caller, else by the owner.
+     * request is recorded as made by the authenticated caller, else by the owner. A caller who may
+     * not act for others (a self-service user) may send it only for their own mobile IDs.
      *
-     * @param authenticatedUserId the caller of the engine, or null
+     * @param authenticatedUserId the caller of the engine, or null for the engine itself (a calling
+     *     process, Java code)
+     * @param callerMayActForOthers whether the caller is an operator or an admin
      * @return the variables to set; the given ones are never overwritten
+     * @throws BadUserRequestException when a self-service user names another user
      */
     public Map<String, Object> messageDefaults(
-            String authenticatedUserId, Map<String, Object> variables) {
+            String authenticatedUserId,
+            boolean callerMayActForOthers,
+            Map<String, Object> variables) {
+        if (authenticatedUserId != null && !callerMayActForOthers) {
+            requireSameOrAbsent(
+                    variables,
+                    USER_ID,
+                    authenticatedUserId,
+                    "A self-service user may lock only their own mobile IDs");
+        }
         var defaults = new HashMap<String, Object>();
         if (authenticatedUserId != null) {
             defaults.put(REQUESTED_BY, authenticatedUserId);
@@ -94,11 +111,13 @@ public class LockRequestService {
                     "The variable invalidityDate %s lies in the future"
                             .formatted(request.invalidityDate()));
         }
+        LockResultRequest.of(variables);
         if (request.mobileId() == null) {
             return LockCheck.unknown();
         }
 
-        Optional<MobileId> found = mobileIds.find(request.mobileId());
+        // The row stays locked until the start's transaction ends: see LockClaimService.
+        Optional<MobileId> found = mobileIds.findForUpdate(request.mobileId());
         if (found.isEmpty()) {
             return LockCheck.unknown();
         }
@@ -131,14 +150,11 @@ public class LockRequestService {
     }
 
     private static void requireSameOrAbsent(
-            Map<String, Object> variables, String name, String authenticatedUserId) {
+            Map<String, Object> variables, String name, String authenticatedUserId, String rule) {
         Object given = variables.get(name);
         if (given != null && !given.equals(authenticatedUserId)) {
             throw new BadUserRequestException(
-                    ("A lock started from Tasklist is for the logged-in user's own mobile ID: %s"
-                                    + " '%s' is not '%s'; other systems start the lock by the"
-                                    + " message Msg_LockMobileID")
-                            .formatted(name, given, authenticatedUserId));
+                    "%s: %s '%s' is not '%s'".formatted(rule, name, given, authenticatedUserId));
         }
     }
 

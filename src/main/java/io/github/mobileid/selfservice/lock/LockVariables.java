@@ -42,5 +42,28 @@ public final class LockVariables {
     /** String, set by the call of Get mobile ID: the id of the new mobile ID. */
     public static final String NEW_MOBILE_ID = "newMobileId";
 
+    /**
+     * String, optional: the name of the message by which the lock reports its result to the caller
+     * that started it. Given together with {@link #RESULT_CORRELATION_KEY}.
+     */
+    public static final String RESULT_MESSAGE_NAME = "resultMessageName";
+
+    /**
+     * String, optional: the key the caller chose; the result message goes to the execution that
+     * waits for {@link #RESULT_MESSAGE_NAME} and sees a variable of this name with this value.
+     */
+    public static final String RESULT_CORRELATION_KEY = "resultCorrelationKey";
+
+    /** String, set where the lock ends: see {@link LockOutcome}. */
+    public static final String LOCK_OUTCOME = "lockOutcome";
+
+    /**
+     * String, set by "Claim lock": the process instance of the lock already in progress, or null.
+     */
+    public static final String LOCK_IN_PROGRESS_BY = "lockInProgressBy";
+
+    /** String, sent with the result: the process instance id of the lock that reports. */
+    public static final String LOCK_PROCESS_INSTANCE_ID = "lockProcessInstanceId";
+
     private LockVariables() {}
 }

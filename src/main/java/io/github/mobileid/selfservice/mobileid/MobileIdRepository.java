@@ -39,6 +39,14 @@ class MobileIdRepository {
                 .optional();
     }
 
+    /** Reads the mobile ID and locks its row until the end of the current transaction. */
+    Optional<MobileId> findForUpdate(String id) {
+        return jdbc.sql("SELECT * FROM mobile_id WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(MobileIdRepository::map)
+                .optional();
+    }
+
     List<MobileId> findByUser(String userId) {
         return jdbc.sql("SELECT * FROM mobile_id WHERE user_id = ? ORDER BY created_at, id")
                 .param(userId)

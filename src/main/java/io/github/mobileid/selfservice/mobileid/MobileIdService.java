@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The one place where mobile IDs are created and change state. */
@@ -89,6 +90,16 @@ public class MobileIdService {
 
     public Optional<MobileId> find(String id) {
         return repository.find(id);
+    }
+
+    /**
+     * Finds the mobile ID and locks its row until the caller's transaction ends, so that requests
+     * for the same mobile ID that run at the same moment (on any node) are decided one after the
+     * other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<MobileId> findForUpdate(String id) {
+        return repository.findForUpdate(id);
     }
 
     public MobileId get(String id) {

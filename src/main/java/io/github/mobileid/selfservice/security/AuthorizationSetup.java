@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -44,6 +45,10 @@ class AuthorizationSetup implements ApplicationRunner {
 
     static final List<String> PROCESSES =
             List.of("MobileIDSelfServiceProcLock", "MobileIDSelfServiceProcGet");
+
+    /** Processes only operators start: they lock for other users. */
+    static final List<String> OPERATOR_PROCESSES = List.of("MobileIDProcLockForOperator");
+
     static final String MY_TASKS_FILTER = "My Tasks";
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
@@ -93,7 +98,8 @@ class AuthorizationSetup implements ApplicationRunner {
                 ProcessInstancePermissions.READ,
                 ProcessInstancePermissions.UPDATE,
                 ProcessInstancePermissions.RETRY_JOB);
-        for (String process : PROCESSES) {
+        for (String process :
+                Stream.concat(PROCESSES.stream(), OPERATOR_PROCESSES.stream()).toList()) {
             grant(
                     operators,
                     Resources.PROCESS_DEFINITION,

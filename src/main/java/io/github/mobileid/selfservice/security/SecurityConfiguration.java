@@ -56,6 +56,25 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Health is public for load balancers; metrics are for operators and admins. */
+    @Bean
+    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(
+                        requests ->
+                                requests.requestMatchers("/actuator/health/**", "/actuator/health")
+                                        .permitAll()
+                                        .anyRequest()
+                                        .hasAnyAuthority(
+                                                "GROUP_" + MobileIdGroups.OPERATORS,
+                                                "GROUP_" + MobileIdGroups.ADMINS))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(
+                        sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

@@ -194,7 +194,7 @@ class GetMobileIdProcessTest {
         MobileId old = fixture.activeMobileIdOf(user);
         ProcessInstance get = startAs(user);
 
-        identityService.setAuthenticatedUserId(user);
+        fixture.logIn(user);
         complete(task(get), withVariables("decision", "next"));
         identityService.clearAuthentication();
         ProcessInstance lock = calledProcessInstance(get);
@@ -211,7 +211,7 @@ class GetMobileIdProcessTest {
     @Test
     void mobileIdForAnotherUserIsRefused() {
         String user = fixture.newUser();
-        identityService.setAuthenticatedUserId(fixture.newUser());
+        fixture.logIn(fixture.newUser());
 
         assertThatThrownBy(
                         () ->
@@ -224,7 +224,7 @@ class GetMobileIdProcessTest {
     }
 
     private ProcessInstance startAs(String user) {
-        identityService.setAuthenticatedUserId(user);
+        fixture.logIn(user);
         try {
             return runtimeService.startProcessInstanceByKey(PROCESS);
         } finally {

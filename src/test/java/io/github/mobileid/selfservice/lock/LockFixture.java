@@ -17,6 +17,7 @@ import io.github.mobileid.selfservice.issue.MobileIdIssuer;
 import io.github.mobileid.selfservice.mobileid.MobileId;
 import io.github.mobileid.selfservice.mobileid.MobileIdService;
 import io.github.mobileid.selfservice.mobileid.MobileIdState;
+import io.github.mobileid.selfservice.security.MobileIdGroups;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -39,6 +40,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -93,9 +95,37 @@ public class LockFixture {
         this.auditTrail = auditTrail;
     }
 
-    /** A user id no other test uses, so that tests sharing a database do not see each other. */
+    /**
+     * A self-service user (in {@code mobileid-users}) whose id no other test uses, so that tests
+     * sharing a database do not see each other.
+     */
     public String newUser() {
-        return "user-" + UUID.randomUUID().toString().substring(0, 8);
+        return newMemberOf(MobileIdGroups.USERS, "user-");
+    }
+
+    /** An operator (in {@code mobileid-operators}) whose id no other test uses. */
+    public String newOperator() {
+        return newMemberOf(MobileIdGroups.OPERATORS, "operator-");
+    }
+
+    private String newMemberOf(String groupId, String prefix) {
+        String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+        identityService.saveUser(identityService.newUser(id));
+        identityService.createMembership(id, groupId);
+        return id;
+    }
+
+    /** Logs the user in as the engine REST API and the webapps do: with the user's groups. */
+    public void logIn(String user) {
+        if (user == null) {
+            identityService.clearAuthentication();
+            return;
+        }
+        List<String> groupIds =
+                identityService.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId)
+                        .toList();
+        identityService.setAuthentication(user, groupIds);
     }
 
     public MobileId activeMobileIdOf(String user) {
@@ -279,7 +309,7 @@ public class LockFixture {
         }
 
         public ProcessInstance start() {
-            identityService.setAuthenticatedUserId(authenticatedUser);
+            logIn(authenticatedUser);
             try {
                 return message == null
                         ? runtimeService.startProcessInstanceByKey(
@@ -295,7 +325,7 @@ public class LockFixture {
 
         /** Starts by the none start event's form, as Tasklist's "Start process" does. */
         public ProcessInstance submitStartForm() {
-            identityService.setAuthenticatedUserId(authenticatedUser);
+            logIn(authenticatedUser);
             try {
                 return formService.submitStartForm(
                         repositoryService

@@ -62,6 +62,17 @@ class LockProcessBadInputTest {
     }
 
     @Test
+    void selfServiceUserCannotLockAnotherUsersMobileIdByMessage() {
+        var start = fixture.messageLockOf(mobileId).authenticatedAs(fixture.newUser());
+
+        assertThatThrownBy(start::start)
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("only their own mobile IDs");
+
+        assertNothingStartedOrChanged();
+    }
+
+    @Test
     void tasklistLockOfAnotherUsersMobileIdIsRefused() {
         String intruder = fixture.newUser();
         var start = fixture.tasklistLockBy(intruder).variable("mobileId", mobileId.id());

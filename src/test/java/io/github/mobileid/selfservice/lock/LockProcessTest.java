@@ -112,7 +112,7 @@ class LockProcessTest {
 
         ProcessInstance lock = fixture.messageLockOf(locked).start();
 
-        assertThat(lock).isEnded().hasPassed("EndEvent_MobileIdNotActive");
+        assertThat(lock).isEnded().hasPassed("EndEvent_MobileIdAlreadyLocked");
         assertThat(lock).variables().containsEntry("mobileIdState", "locked");
         assertThat(fixture.snapshot(locked)).isEqualTo(before);
     }
@@ -199,17 +199,18 @@ class LockProcessTest {
     @Test
     void messageStartWithoutRequesterRecordsTheAuthenticatedCaller() {
         String user = fixture.newUser();
+        String operator = fixture.newOperator();
         MobileId mobileId = fixture.activeMobileIdOf(user);
 
         ProcessInstance lock =
                 fixture.messageLockOf(mobileId)
                         .without("requestedBy")
-                        .authenticatedAs("operator")
+                        .authenticatedAs(operator)
                         .start();
         fixture.runLockSteps(lock);
 
         assertThat(lock).isEnded().hasPassed("EndEvent_MobileIdLocked");
-        fixture.assertLockedAndRevoked(mobileId, "operator", RevocationReason.UNSPECIFIED);
+        fixture.assertLockedAndRevoked(mobileId, operator, RevocationReason.UNSPECIFIED);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -51,8 +52,8 @@ import org.slf4j.LoggerFactory;
  *       (with the revocation time, the reason unless it is {@code unspecified}, and the invalidity
  *       date as a single extension when the revocation gave one) or {@code unknown} for a serial
  *       this CA never issued or a certificate ID naming another issuer.
- *   <li>The responder ID is the SHA-1 hash of the signing key; {@code thisUpdate} is the time of
- *       the response, {@code nextUpdate} {@code mobileid.ca.ocsp.next-update} later.
+ *   <li>The responder ID is the SHA-1 hash of the signing key; {@code thisUpdate} is the time the
+ *       response was signed, {@code nextUpdate} {@code mobileid.ca.ocsp.next-update} later.
  *   <li>A nonce in the request's extensions is echoed unchanged, in the encoding the client sent
  *       (OpenSSL wraps it in an OCTET STRING); a nonce longer than 32 octets is refused (RFC 8954).
  *   <li>Anything that does not parse, an empty request list or more than {@value #MAX_REQUESTS}
@@ -60,8 +61,13 @@ import org.slf4j.LoggerFactory;
  *       down) gets {@code internalError}.
  * </ul>
  *
- * <p>Responses are signed per request and not cached: each one costs a database read by primary key
- * and one ECDSA signature.
+ * <p>Every request reads the CA's records. A response to a request with a nonce is signed for that
+ * request; a response to a nonce-free request for one certificate may come from the {@link
+ * ResponseCache} while the certificate's record is unchanged.
+ *
+ * <p>Limitation: the status is the revocation status only. A certificate past its {@code notAfter}
+ * that was never revoked is answered {@code good}; relying parties check validity periods
+ * themselves, as RFC 6960 expects.
  */
 final class OcspResponder {
 
@@ -94,9 +100,7 @@ final class OcspResponder {
                         IssuerHashes.of(caSigner.certificateHolder(), CertificateID.HASH_SHA1),
                         IssuerHashes.of(
                                 caSigner.certificateHolder(),
-                                new AlgorithmIdentifier(
-                                        org.bouncycastle.asn1.nist.NISTObjectIdentifiers
-                                                .id_sha256)));
+                                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)));
     }
 
     /** The DER response to a DER request. */
@@ -105,7 +109,8 @@ final class OcspResponder {
         try {
             ocspRequest = new OCSPReq(request);
         } catch (IOException | RuntimeException e) {
-            log.info(
+            // Debug only: anyone can send garbage, and it must not flood the log.
+            log.debug(
                     "OCSP request refused as malformed: bytes={}, error={}",
                     request.length,
                     e.toString());
@@ -115,7 +120,7 @@ final class OcspResponder {
         try {
             return respond(ocspRequest);
         } catch (MalformedRequestException e) {
-            log.info("OCSP request refused as malformed: error={}", e.getMessage());
+            log.debug("OCSP request refused as malformed: error={}", e.getMessage());
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         } catch (RuntimeException e) {
             log.warn("OCSP response failed: error={}", e.toString());
