@@ -2,9 +2,11 @@ package io.github.mobileid.selfservice.api;
 
 import io.github.mobileid.selfservice.ca.CertificateAuthority;
 import io.github.mobileid.selfservice.idm.IdentityManager;
+import io.github.mobileid.selfservice.issue.GetMobileIdService;
 import io.github.mobileid.selfservice.mobileid.MobileId;
 import io.github.mobileid.selfservice.mobileid.MobileIdNotFoundException;
 import io.github.mobileid.selfservice.mobileid.MobileIdService;
+import io.github.mobileid.selfservice.mobileid.MobileIdState;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,16 +29,22 @@ class MobileIdController {
     private final IdentityManager identityManager;
     private final CertificateAuthority ca;
     private final LockStarter lockStarter;
+    private final GetStarter getStarter;
+    private final GetMobileIdService getMobileId;
 
     MobileIdController(
             MobileIdService mobileIds,
             IdentityManager identityManager,
             CertificateAuthority ca,
-            LockStarter lockStarter) {
+            LockStarter lockStarter,
+            GetStarter getStarter,
+            GetMobileIdService getMobileId) {
         this.mobileIds = mobileIds;
         this.identityManager = identityManager;
         this.ca = ca;
         this.lockStarter = lockStarter;
+        this.getStarter = getStarter;
+        this.getMobileId = getMobileId;
     }
 
     @GetMapping
@@ -48,7 +56,17 @@ class MobileIdController {
             throw new AccessDeniedException("Only operators may list another user's mobile IDs");
         }
 
-        return mobileIds.findByUser(owner).stream().map(m -> MobileIdView.of(m, null)).toList();
+        return mobileIds.findByUser(owner).stream().map(m -> view(m, null)).toList();
+    }
+
+    /**
+     * Starts "Get mobile ID" for the caller; answers the process instance id and the id of the
+     * caller's task in Tasklist (the activation code, or the offer to lock the active mobile ID).
+     */
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> getNew(Authentication authentication) {
+        return getStarter.start(Caller.of(authentication).userId());
     }
 
     @GetMapping("/{id}")
@@ -59,7 +77,7 @@ class MobileIdController {
                 identityManager.certificatesOf(id).stream()
                         .map(c -> CertificateView.of(c, ca.status(c.serial())))
                         .toList();
-        return MobileIdView.of(mobileId, certificates);
+        return view(mobileId, certificates);
     }
 
     @PostMapping("/{id}/lock")
@@ -77,7 +95,17 @@ class MobileIdController {
         String processInstanceId =
                 lockStarter.start(
                         mobileId, caller.userId(), command == null ? LockCommand.DEFAULT : command);
-        return Map.of("processInstanceId", processInstanceId);
+        // With confirmation (the default here) the owner's task "Confirm lock" is already there.
+        return getStarter.withTaskOf(processInstanceId, caller.userId());
+    }
+
+    private MobileIdView view(MobileId mobileId, List<CertificateView> certificates) {
+        return MobileIdView.of(
+                mobileId,
+                certificates,
+                mobileId.state() == MobileIdState.REGISTERED
+                        ? getMobileId.activationExpiryOf(mobileId.id()).orElse(null)
+                        : null);
     }
 
     /** A mobile ID the caller may not see answers as if it did not exist. */

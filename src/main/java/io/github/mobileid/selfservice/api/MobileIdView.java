@@ -5,7 +5,10 @@ import io.github.mobileid.selfservice.mobileid.MobileIdState;
 import java.time.Instant;
 import java.util.List;
 
-/** A mobile ID as the API shows it; {@code certificates} only in the single-item view. */
+/**
+ * A mobile ID as the API shows it; {@code certificates} only in the single-item view, {@code
+ * activationExpiresAt} only while it is registered.
+ */
 record MobileIdView(
         String id,
         String userId,
@@ -16,9 +19,11 @@ record MobileIdView(
         Instant lockedAt,
         String lockedBy,
         String lockReason,
+        Instant activationExpiresAt,
         List<CertificateView> certificates) {
 
-    static MobileIdView of(MobileId m, List<CertificateView> certificates) {
+    static MobileIdView of(
+            MobileId m, List<CertificateView> certificates, Instant activationExpiresAt) {
         return new MobileIdView(
                 m.id(),
                 m.userId(),
@@ -29,6 +34,7 @@ record MobileIdView(
                 m.lockedAt(),
                 m.lockedBy(),
                 m.lockReason(),
+                activationExpiresAt,
                 certificates);
     }
 }

@@ -3,14 +3,19 @@ package io.github.mobileid.selfservice.issue;
 import io.github.mobileid.selfservice.mobileid.MobileId;
 import io.github.mobileid.selfservice.mobileid.MobileIdService;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The rules of the process "Get mobile ID" ({@code MobileIDSelfServiceProcGet}). */
 @Service
@@ -18,17 +23,34 @@ public class GetMobileIdService {
 
     public static final String USER_ID = "userId";
     public static final String DISPLAY_NAME = "displayName";
+    public static final String ACTIVE_MOBILE_ID = "activeMobileId";
+    public static final String ACTIVE_MOBILE_ID_DISPLAY_NAME = "activeMobileIdDisplayName";
     public static final String NEW_MOBILE_ID = "newMobileId";
+    public static final String ACTIVATION_CODE = "activationCode";
+    public static final String ACTIVATION_QR_CODE = "activationQrCode";
+    public static final String ACTIVATION_EXPIRES_AT = "activationExpiresAt";
+    public static final String ACTIVATION_EXPIRES_AT_TEXT = "activationExpiresAtText";
 
     private static final Logger log = LoggerFactory.getLogger(GetMobileIdService.class);
+    private static final DateTimeFormatter EXPIRY_TEXT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final MobileIdIssuer issuer;
     private final MobileIdService mobileIds;
+    private final ActivationCodeRepository codes;
+    private final ActivationQrCode qrCode;
+    private final ActivationProperties properties;
     private final Clock clock;
 
-    GetMobileIdService(MobileIdIssuer issuer, MobileIdService mobileIds, Clock clock) {
-        this.issuer = issuer;
+    GetMobileIdService(
+            MobileIdService mobileIds,
+            ActivationCodeRepository codes,
+            ActivationQrCode qrCode,
+            ActivationProperties properties,
+            Clock clock) {
         this.mobileIds = mobileIds;
+        this.codes = codes;
+        this.qrCode = qrCode;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -74,34 +96,58 @@ public class GetMobileIdService {
     }
 
     /**
-     * Issues a new active mobile ID, unless this process instance recorded one already.
-     *
-     * <p>Why the record is checked: the issue (mobile ID, CA records, Identity Manager records) and
-     * the completion of the job commit in one transaction, because the CA, the Identity Manager and
-     * the engine share the application's data source and Spring transaction. A job that failed is
-     * therefore retried only after a rollback that undid the issue, and it issues again as it
-     * should. The record matters when the task runs once more after it committed, for example when
-     * an operator starts it again by process instance modification: then the recorded mobile ID is
-     * answered and no second one is issued. A CA outside the application's transaction (an external
-     * CA) could keep certificates of a rolled-back attempt; they belong to no mobile ID and are
-     * never used.
-     *
-     * @param alreadyIssued the instance's {@code newMobileId}, or null
+     * "Find active mobile ID": the user's active mobile ID, which must be locked before a new one
+     * is issued, as variables for the gateway and the form that offers the lock.
      */
-    public MobileId issueOnce(String userId, String displayName, String alreadyIssued) {
-        if (alreadyIssued != null) {
-            var recorded = mobileIds.find(alreadyIssued).filter(m -> m.isOwnedBy(userId));
-            if (recorded.isPresent()) {
-                log.info(
-                        "Mobile ID issue skipped, already issued: mobileId={}, userId={}",
-                        alreadyIssued,
-                        userId);
-                return recorded.get();
-            }
-        }
+    public Map<String, Object> activeMobileIdVariables(String userId) {
+        Optional<MobileId> active = mobileIds.findActive(userId);
+        var variables = new HashMap<String, Object>();
+        variables.put(ACTIVE_MOBILE_ID, active.map(MobileId::id).orElse(null));
+        variables.put(
+                ACTIVE_MOBILE_ID_DISPLAY_NAME, active.map(MobileId::displayName).orElse(null));
+        return variables;
+    }
 
-        MobileId issued = issuer.issue(userId, displayName);
-        log.info("Mobile ID issued: mobileId={}, userId={}", issued.id(), userId);
-        return issued;
+    /**
+     * "Register mobile ID": a new mobile ID in state registered with a single-use activation code,
+     * of which only a hash is stored. The code, its QR code and its expiry are answered as
+     * variables for the user's form.
+     *
+     * @throws BadUserRequestException while the user has an active mobile ID
+     */
+    @Transactional
+    public Map<String, Object> register(String userId, String displayName) {
+        mobileIds
+                .findActive(userId)
+                .ifPresent(
+                        active -> {
+                            throw new BadUserRequestException(
+                                    ("User '%s' has the active mobile ID '%s': lock it before"
+                                                    + " getting a new one")
+                                            .formatted(userId, active.id()));
+                        });
+
+        MobileId mobileId = mobileIds.register(userId, displayName);
+        String code = ActivationCode.newCode();
+        Instant expiresAt = clock.instant().plus(properties.getCodeValidity());
+        codes.insert(mobileId.id(), ActivationCode.hash(code), expiresAt);
+        log.info(
+                "Activation code made: mobileId={}, userId={}, expiresAt={}",
+                mobileId.id(),
+                userId,
+                expiresAt);
+
+        var variables = new HashMap<String, Object>();
+        variables.put(NEW_MOBILE_ID, mobileId.id());
+        variables.put(ACTIVATION_CODE, code);
+        variables.put(ACTIVATION_QR_CODE, qrCode.pngDataUri(code));
+        variables.put(ACTIVATION_EXPIRES_AT, Date.from(expiresAt));
+        variables.put(ACTIVATION_EXPIRES_AT_TEXT, EXPIRY_TEXT.format(expiresAt));
+        return variables;
+    }
+
+    /** When the activation code of a registered mobile ID expires, if it has one. */
+    public Optional<Instant> activationExpiryOf(String mobileId) {
+        return codes.expiryOf(mobileId);
     }
 }

@@ -17,12 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues a new mobile ID: registers it, has the CA certify one key per certificate type, records
- * the certificates in the Identity Manager and activates the mobile ID.
+ * Seeds an active mobile ID without a device, for the demo set and for tests: registers it, has the
+ * CA certify one key per certificate type, records the certificates in the Identity Manager and
+ * activates it. The process "Get mobile ID" does not use it: there, the device makes its own keys
+ * and sends certificate requests ({@link ActivationService}).
  *
- * <p>Limitation: until devices activate their mobile IDs themselves, the key pairs are made here
- * and their private keys are thrown away, so the certificates are real and revocable but no device
- * can use them.
+ * <p>Limitation: the key pairs of a seeded mobile ID are made here on the server and their private
+ * keys are thrown away, so its certificates are real and revocable but no device can use them.
  */
 @Service
 public class MobileIdIssuer {
@@ -41,7 +42,7 @@ public class MobileIdIssuer {
         this.identityManager = identityManager;
     }
 
-    /** Issues an active mobile ID with an authentication and a signature certificate. */
+    /** Seeds an active mobile ID with an authentication and a signature certificate. */
     @Transactional
     public MobileId issue(String userId, String displayName) {
         MobileId mobileId = mobileIds.register(userId, displayName);

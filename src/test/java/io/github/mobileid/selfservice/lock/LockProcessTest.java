@@ -9,7 +9,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import io.github.mobileid.selfservice.ca.CertificateStatus;
 import io.github.mobileid.selfservice.ca.RevocationReason;
+import io.github.mobileid.selfservice.device.DeviceSimulator;
 import io.github.mobileid.selfservice.idm.IdmCertificate;
+import io.github.mobileid.selfservice.issue.ActivationService;
 import io.github.mobileid.selfservice.mobileid.MobileId;
 import io.github.mobileid.selfservice.mobileid.MobileIdState;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,6 +33,8 @@ class LockProcessTest {
     @Autowired LockFixture fixture;
     @Autowired LockProperties lockProperties;
     @Autowired HistoryService historyService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ActivationService activations;
 
     @Test
     void tasklistLockConfirmedWithNextLocksMobileIdAndRevokesItsCertificates() {
@@ -230,10 +235,10 @@ class LockProcessTest {
         fixture.confirm(lock, Map.of("decision", "next", "getNewMobileId", true));
         fixture.runLockSteps(lock);
         ProcessInstance get = calledProcessInstance(lock);
-        assertThat(get).isWaitingAt("ServiceTask_IssueMobileId");
-        execute(job(get));
+        assertThat(get).isWaitingAt("UserTask_ActivateMobileId");
+        activateByDevice(get);
 
-        assertThat(get).isEnded().hasPassed("EndEvent_MobileIdIssued");
+        assertThat(get).isEnded().hasPassed("EndEvent_MobileIdActivated");
         assertThat(lock).isEnded().hasPassed("CallActivity_GetMobileId", "EndEvent_MobileIdLocked");
         fixture.assertLockedAndRevoked(old, user, RevocationReason.UNSPECIFIED);
         MobileId issued =
@@ -251,6 +256,12 @@ class LockProcessTest {
                                 .map(IdmCertificate::serialNumber)
                                 .toList());
         assertThat(newMobileIdOf(lock)).isEqualTo(issued.id());
+    }
+
+    private void activateByDevice(ProcessInstance get) {
+        String code =
+                (String) runtimeService.getVariable(get.getProcessInstanceId(), "activationCode");
+        activations.activate(code, new DeviceSimulator().requests());
     }
 
     private Object newMobileIdOf(ProcessInstance lock) {
