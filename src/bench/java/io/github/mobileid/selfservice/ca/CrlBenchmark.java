@@ -1,11 +1,9 @@
 package io.github.mobileid.selfservice.ca;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>{@code regenerateFromDatabase} is what a request for the CRL costs after a revocation: read
  * every revoked row from {@code ca_certificate} (in-memory H2), build and sign the CRL, store it in
- * {@code ca_crl}. {@code generateInMemory} is the building and signing alone. A quarter of the
- * entries are {@code unspecified} (no reason extension), a quarter carry an invalidity date.
+ * {@code ca_crl}. {@code generateInMemory} is the building and signing alone. The entries are
+ * {@link RevokedRows}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,13 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
         value = 1,
         jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class CrlBenchmark {
-
-    private static final RevocationReason[] REASONS = {
-        RevocationReason.UNSPECIFIED,
-        RevocationReason.KEY_COMPROMISE,
-        RevocationReason.SUPERSEDED,
-        RevocationReason.CESSATION_OF_OPERATION
-    };
 
     @Param({"10000", "100000"})
     int entries;
@@ -65,32 +56,7 @@ public class CrlBenchmark {
         signer = context.getBean(CaSigner.class);
         jdbc = context.getBean(JdbcTemplate.class);
 
-        var random = new SecureRandom();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        rows = new ArrayList<>(entries);
-        for (int i = 0; i < entries; i++) {
-            Instant revokedAt = now.minusSeconds(i);
-            rows.add(
-                    new Object[] {
-                        new BigInteger(128, random).setBit(127).toString(16),
-                        Timestamp.from(now.minus(1, ChronoUnit.DAYS)),
-                        Timestamp.from(now.plus(730, ChronoUnit.DAYS)),
-                        Timestamp.from(revokedAt),
-                        REASONS[i % REASONS.length].rfcName(),
-                        i % 4 == 1 ? Timestamp.from(revokedAt.minusSeconds(3600)) : null
-                    });
-        }
-        // Benchmark rows: what the CRL reads is real, the PEM is a placeholder.
-        jdbc.batchUpdate(
-                """
-                INSERT INTO ca_certificate
-                    (serial_number, profile, subject, not_before, not_after, pem, issued_at,
-                     revoked_at, revocation_reason, invalidity_date)
-                VALUES (?, 'authentication', 'CN=bench', ?, ?, '-', ?, ?, ?, ?)
-                """,
-                rows.stream()
-                        .map(r -> new Object[] {r[0], r[1], r[2], r[1], r[3], r[4], r[5]})
-                        .toList());
+        rows = RevokedRows.insert(jdbc, entries);
     }
 
     @TearDown(Level.Trial)
@@ -100,9 +66,7 @@ public class CrlBenchmark {
 
     @Benchmark
     public byte[] regenerateFromDatabase() {
-        // As a revocation does, so that the publisher must make a new CRL.
-        jdbc.update(
-                "UPDATE ca_counter SET counter_value = counter_value + 1 WHERE name = 'revision'");
+        RevokedRows.bumpRevision(jdbc);
         return publisher.currentCrl();
     }
 
