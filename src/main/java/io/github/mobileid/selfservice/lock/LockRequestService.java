@@ -139,7 +139,11 @@ public class LockRequestService {
                 variables.get(USER_ID) == null ? defaults.get(USER_ID) : variables.get(USER_ID);
         if (userId instanceof String owner) {
             defaults.put(REQUESTED_BY, defaults.getOrDefault(REQUESTED_BY, owner));
-            mobileIds.findActive(owner).ifPresent(active -> defaults.put(MOBILE_ID, active.id()));
+            if (variables.get(MOBILE_ID) == null) {
+                mobileIds
+                        .findActive(owner)
+                        .ifPresent(active -> defaults.put(MOBILE_ID, active.id()));
+            }
         }
         defaults.put(REASON, RevocationReason.UNSPECIFIED.rfcName());
         defaults.put(GET_NEW_MOBILE_ID, false);
