@@ -5,11 +5,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * A database the benchmark runs on, made for the run and left behind (H2) or dropped (PostgreSQL).
- * H2 is a file database, as on the embedded default, so that its pages are not counted as the
- * application's heap.
+ * A database the benchmark runs on, made for the run and dropped after it. H2 is a file database,
+ * as on the embedded default, so that its pages are not counted as the application's heap.
  */
 record BenchDatabase(String name, Map<String, String> properties, Runnable drop) {
 
@@ -24,7 +24,7 @@ record BenchDatabase(String name, Map<String, String> properties, Runnable drop)
                         "spring.datasource.url", url,
                         "spring.datasource.username", "sa",
                         "spring.datasource.password", ""),
-                () -> {});
+                () -> FileSystemUtils.deleteRecursively(directory.toFile()));
     }
 
     /**
