@@ -23,7 +23,9 @@ class ApplyTasklistDefaultsDelegate implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         execution.setVariables(
                 lockRequests.tasklistDefaults(
-                        authenticatedUserId(execution), execution.getVariables()));
+                        authenticatedUserId(execution),
+                        execution.getSuperExecution() != null,
+                        execution.getVariables()));
     }
 
     static String authenticatedUserId(DelegateExecution execution) {

@@ -1,7 +1,6 @@
 package io.github.mobileid.selfservice.lock;
 
 import static io.github.mobileid.selfservice.lock.LockVariables.LOCK_IN_PROGRESS_BY;
-import static io.github.mobileid.selfservice.lock.LockVariables.MOBILE_ID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,7 +27,7 @@ class ClaimLockDelegate implements JavaDelegate {
         RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
         String holder =
                 claims.claim(
-                                (String) execution.getVariable(MOBILE_ID),
+                                LockRequest.of(execution.getVariables()),
                                 execution.getProcessInstanceId(),
                                 id -> isRunning(runtimeService, id))
                         .orElse(null);

@@ -43,7 +43,8 @@ public class LockClaimService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<String> claim(
-            String mobileId, String processInstanceId, Predicate<String> running) {
+            LockRequest request, String processInstanceId, Predicate<String> running) {
+        String mobileId = request.mobileId();
         mobileIds.findForUpdate(mobileId);
 
         Optional<String> holder = holderOf(mobileId);
@@ -71,14 +72,56 @@ public class LockClaimService {
 
         jdbc.sql(
                         """
-                        INSERT INTO lock_claim (mobile_id, process_instance_id, claimed_at)
-                        VALUES (?, ?, ?)
+                        INSERT INTO lock_claim
+                            (mobile_id, process_instance_id, claimed_at, request_fingerprint)
+                        VALUES (?, ?, ?, ?)
                         """)
-                .params(mobileId, processInstanceId, Timestamp.from(clock.instant()))
+                .params(
+                        mobileId,
+                        processInstanceId,
+                        Timestamp.from(clock.instant()),
+                        request.fingerprint())
                 .update();
         log.info("Lock claimed: mobileId={}, processInstanceId={}", mobileId, processInstanceId);
         return Optional.empty();
     }
+
+    /**
+     * Refuses a lock step whose request is not the one its process instance claimed: another mobile
+     * ID, owner, requester, reason or invalidity date than were checked at the start, as when a
+     * task's variables were edited afterwards. Nothing has changed when it throws; the job fails
+     * and, after its retries, shows an incident.
+     *
+     * @throws LockRequestChangedException when the process instance holds no claim of the request's
+     *     mobile ID, or the request differs from the claimed one
+     */
+    public void requireClaimed(LockRequest request, String processInstanceId) {
+        Optional<Claim> claim =
+                jdbc.sql(
+                                """
+                                SELECT process_instance_id, request_fingerprint FROM lock_claim
+                                WHERE mobile_id = ?
+                                """)
+                        .param(request.mobileId())
+                        .query((rs, row) -> new Claim(rs.getString(1), rs.getString(2)))
+                        .optional();
+
+        boolean held =
+                claim.isPresent() && claim.get().processInstanceId().equals(processInstanceId);
+        String fingerprint = claim.map(Claim::requestFingerprint).orElse(null);
+        if (!held || (fingerprint != null && !fingerprint.equals(request.fingerprint()))) {
+            log.warn(
+                    "Lock step refused, request changed after its check: mobileId={}, userId={},"
+                            + " requestedBy={}, processInstanceId={}",
+                    request.mobileId(),
+                    request.userId(),
+                    request.requestedBy(),
+                    processInstanceId);
+            throw new LockRequestChangedException(request, processInstanceId);
+        }
+    }
+
+    private record Claim(String processInstanceId, String requestFingerprint) {}
 
     /** Releases the process instance's claim; does nothing when it holds none. */
     @Transactional

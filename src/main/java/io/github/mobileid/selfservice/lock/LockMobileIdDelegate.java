@@ -16,6 +16,7 @@ class LockMobileIdDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lockService.lock(LockRequest.of(execution.getVariables()));
+        lockService.lock(
+                LockRequest.of(execution.getVariables()), execution.getProcessInstanceId());
     }
 }

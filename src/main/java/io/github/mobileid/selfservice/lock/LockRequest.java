@@ -9,6 +9,9 @@ import static io.github.mobileid.selfservice.lock.LockVariables.REQUESTED_BY;
 import static io.github.mobileid.selfservice.lock.LockVariables.USER_ID;
 
 import io.github.mobileid.selfservice.ca.RevocationReason;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -71,6 +75,30 @@ public record LockRequest(
                 invalidityDate(variables.get(INVALIDITY_DATE)),
                 bool(variables, GET_NEW_MOBILE_ID, false),
                 bool(variables, CONFIRMATION_REQUIRED, false));
+    }
+
+    /**
+     * A SHA-256 fingerprint of what this request locks and records: mobile ID, owner, who asked,
+     * reason and invalidity date. The claim keeps it, so that a step can tell whether the request
+     * is still the one that was checked.
+     */
+    String fingerprint() {
+        String fields =
+                String.join(
+                        "\n",
+                        String.valueOf(mobileId),
+                        userId,
+                        requestedBy,
+                        reason.rfcName(),
+                        String.valueOf(invalidityDate));
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(fields.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JVM has no SHA-256", e);
+        }
     }
 
     private static String string(Map<String, Object> variables, String name) {

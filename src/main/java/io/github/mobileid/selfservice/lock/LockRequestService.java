@@ -50,15 +50,23 @@ public class LockRequestService {
      * passes mobileId.
      *
      * @param authenticatedUserId the logged-in user, or null
+     * @param calledByProcess whether a calling process (Get mobile ID, which asked the user
+     *     already) starts the lock, rather than the user
      * @return the variables to set; the given ones are never overwritten
-     * @throws BadUserRequestException when the logged-in user asks for another user's lock
+     * @throws BadUserRequestException when the logged-in user asks for another user's lock, or to
+     *     skip the confirmation
      */
     public Map<String, Object> tasklistDefaults(
-            String authenticatedUserId, Map<String, Object> variables) {
+            String authenticatedUserId, boolean calledByProcess, Map<String, Object> variables) {
         var defaults = new HashMap<String, Object>();
         if (authenticatedUserId != null) {
             requireSameOrAbsent(variables, USER_ID, authenticatedUserId, TASKLIST_OWN_ONLY);
             requireSameOrAbsent(variables, REQUESTED_BY, authenticatedUserId, TASKLIST_OWN_ONLY);
+            if (!calledByProcess && Boolean.FALSE.equals(variables.get(CONFIRMATION_REQUIRED))) {
+                throw new BadUserRequestException(
+                        "A lock started from Tasklist waits for the owner's confirmation;"
+                                + " confirmationRequired may not be false");
+            }
             defaults.put(USER_ID, authenticatedUserId);
             defaults.put(REQUESTED_BY, authenticatedUserId);
         }
@@ -69,7 +77,8 @@ public class LockRequestService {
     /**
      * The defaults of a start by the message {@code Msg_LockMobileID}: no confirmation, and the
      * request is recorded as made by the authenticated caller, else by the owner. A caller who may
-     * not act for others (a self-service user) may send it only for their own mobile IDs.
+     * not act for others (a self-service user) may send it only for their own mobile IDs, and only
+     * as themselves.
      *
      * @param authenticatedUserId the caller of the engine, or null for the engine itself (a calling
      *     process, Java code)
@@ -87,6 +96,11 @@ public class LockRequestService {
                     USER_ID,
                     authenticatedUserId,
                     "A self-service user may lock only their own mobile IDs");
+            requireSameOrAbsent(
+                    variables,
+                    REQUESTED_BY,
+                    authenticatedUserId,
+                    "A self-service user's lock is requested by that user");
         }
         var defaults = new HashMap<String, Object>();
         if (authenticatedUserId != null) {

@@ -32,20 +32,28 @@ public class LockService {
     private final IdentityManager identityManager;
     private final CertificateAuthority ca;
     private final AuditTrail auditTrail;
+    private final LockClaimService claims;
 
     LockService(
             MobileIdService mobileIds,
             IdentityManager identityManager,
             CertificateAuthority ca,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail,
+            LockClaimService claims) {
         this.mobileIds = mobileIds;
         this.identityManager = identityManager;
         this.ca = ca;
         this.auditTrail = auditTrail;
+        this.claims = claims;
     }
 
+    /**
+     * Each step first makes sure that the request is the one its process instance claimed: see
+     * {@link LockClaimService#requireClaimed}.
+     */
     @Transactional
-    public LockResult lock(LockRequest request) {
+    public LockResult lock(LockRequest request, String processInstanceId) {
+        claims.requireClaimed(request, processInstanceId);
         return mobileIds.lock(request.mobileId(), request.requestedBy(), request.reason());
     }
 
@@ -53,7 +61,9 @@ public class LockService {
      * @return the certificates this call revoked; none when they were revoked already
      */
     @Transactional
-    public List<IdmCertificate> revokeInIdentityManager(LockRequest request) {
+    public List<IdmCertificate> revokeInIdentityManager(
+            LockRequest request, String processInstanceId) {
+        claims.requireClaimed(request, processInstanceId);
         List<IdmCertificate> revoked =
                 identityManager.revokeAll(request.mobileId(), request.reason());
 
@@ -77,7 +87,9 @@ public class LockService {
      * @return what the CA did, by serial number (hex)
      */
     @Transactional
-    public Map<String, RevocationOutcome> revokeAtCa(LockRequest request) {
+    public Map<String, RevocationOutcome> revokeAtCa(
+            LockRequest request, String processInstanceId) {
+        claims.requireClaimed(request, processInstanceId);
         var outcomes = new LinkedHashMap<String, RevocationOutcome>();
         for (IdmCertificate certificate : identityManager.certificatesOf(request.mobileId())) {
             RevocationOutcome outcome =

@@ -16,6 +16,7 @@ class RevokeCertificatesAtCaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lockService.revokeAtCa(LockRequest.of(execution.getVariables()));
+        lockService.revokeAtCa(
+                LockRequest.of(execution.getVariables()), execution.getProcessInstanceId());
     }
 }

@@ -16,6 +16,7 @@ class RevokeCertificatesInIdentityManagerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lockService.revokeInIdentityManager(LockRequest.of(execution.getVariables()));
+        lockService.revokeInIdentityManager(
+                LockRequest.of(execution.getVariables()), execution.getProcessInstanceId());
     }
 }

@@ -204,6 +204,59 @@ class LockProcessBadInputTest {
         assertTaskStillWaitingAndNothingChanged(lock);
     }
 
+    @Test
+    void tasklistLockCannotSkipTheConfirmation() {
+        var start = fixture.tasklistLockBy(user).variable("confirmationRequired", false);
+
+        assertThatThrownBy(start::start)
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("confirmationRequired may not be false");
+
+        assertNothingStartedOrChanged();
+    }
+
+    @Test
+    void selfServiceUserCannotNameAnotherRequesterByMessage() {
+        var start =
+                fixture.messageLockOf(mobileId)
+                        .variable("requestedBy", "security-system")
+                        .authenticatedAs(user);
+
+        assertThatThrownBy(start::start)
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("requested by that user");
+
+        assertNothingStartedOrChanged();
+    }
+
+    @Test
+    void mobileIdEditedAfterTheCheckLocksNothing() {
+        MobileId othersMobileId = fixture.activeMobileIdOf(fixture.newUser());
+        MobileIdSnapshot othersBefore = fixture.snapshot(othersMobileId);
+        ProcessInstance lock = fixture.tasklistLockBy(user).start();
+
+        runtimeService.setVariable(lock.getId(), "mobileId", othersMobileId.id());
+        runtimeService.setVariable(lock.getId(), "userId", othersMobileId.userId());
+        fixture.confirm(lock, Map.of("decision", "next"));
+
+        assertThatThrownBy(() -> fixture.runLockSteps(lock))
+                .hasStackTraceContaining("changed after it was checked");
+        assertThat(fixture.snapshot(othersMobileId)).isEqualTo(othersBefore);
+        assertThat(fixture.snapshot(mobileId)).isEqualTo(before);
+    }
+
+    @Test
+    void requesterEditedAfterTheCheckLocksNothing() {
+        ProcessInstance lock = fixture.tasklistLockBy(user).start();
+
+        runtimeService.setVariable(lock.getId(), "requestedBy", "someone-else");
+        fixture.confirm(lock, Map.of("decision", "next"));
+
+        assertThatThrownBy(() -> fixture.runLockSteps(lock))
+                .hasStackTraceContaining("changed after it was checked");
+        assertThat(fixture.snapshot(mobileId)).isEqualTo(before);
+    }
+
     private void assertNothingStartedOrChanged() {
         assertThat(
                         historyService
