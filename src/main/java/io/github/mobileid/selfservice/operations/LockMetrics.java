@@ -1,6 +1,7 @@
 package io.github.mobileid.selfservice.operations;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -44,15 +45,21 @@ class LockMetrics {
                         .publishPercentiles(0.5, 0.99)
                         .register(registry);
 
-        // Both queries run on every scrape; they count rows by indexed columns.
-        registry.gauge(
-                "mobileid.jobs.executable",
-                managementService,
-                service -> service.createJobQuery().executable().count());
-        registry.gauge(
-                "mobileid.incidents.open",
-                runtimeService,
-                service -> service.createIncidentQuery().count());
+        // Both queries run on every scrape; they count rows by indexed columns. Strong references:
+        // a gauge holds its object weakly by default, and the services here are lazy proxies that
+        // nothing else keeps, so the gauges would read NaN once they were collected.
+        Gauge.builder(
+                        "mobileid.jobs.executable",
+                        managementService,
+                        service -> service.createJobQuery().executable().count())
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(
+                        "mobileid.incidents.open",
+                        runtimeService,
+                        service -> service.createIncidentQuery().count())
+                .strongReference(true)
+                .register(registry);
     }
 
     void lockStarted() {

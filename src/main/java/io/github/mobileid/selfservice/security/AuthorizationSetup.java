@@ -114,6 +114,11 @@ class AuthorizationSetup implements ApplicationRunner {
                     ProcessDefinitionPermissions.RETRY_JOB);
         }
 
+        // Camunda's webapps check the grants of the admin group too, as its own admin setup makes.
+        for (Resources resource : Resources.values()) {
+            grant(MobileIdGroups.ADMINS, resource, "*", Permissions.ALL);
+        }
+
         String filterId = myTasksFilter();
         grant(users, Resources.FILTER, filterId, Permissions.READ);
         grant(operators, Resources.FILTER, filterId, Permissions.READ);

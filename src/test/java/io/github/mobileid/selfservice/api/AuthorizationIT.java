@@ -20,12 +20,16 @@ import io.github.mobileid.selfservice.issue.MobileIdIssuer;
 import io.github.mobileid.selfservice.mobileid.MobileId;
 import io.github.mobileid.selfservice.mobileid.MobileIdService;
 import io.github.mobileid.selfservice.mobileid.MobileIdState;
+import io.github.mobileid.selfservice.security.MobileIdGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,7 @@ class AuthorizationIT {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired AuthorizationService authorizationService;
     @MockitoSpyBean CertificateAuthority ca;
 
     private String a;
@@ -82,6 +87,41 @@ class AuthorizationIT {
         assertThat(statusOfGet(anonymous, "/engine-rest/task").value()).isEqualTo(401);
         assertThat(statusOfGet(anonymous, "/ca/certificate").value()).isEqualTo(200);
         assertThat(statusOfGet(anonymous, "/ca/crl").value()).isEqualTo(200);
+    }
+
+    @Test
+    void adminOpensEveryWebappSeesTheProcessesAndLocksByMessage() {
+        String admin = users.newAdmin();
+        List<String> groups = List.of(MobileIdGroups.ADMINS);
+
+        String definitions =
+                users.as(admin)
+                        .get()
+                        .uri("/engine-rest/process-definition/count")
+                        .retrieve()
+                        .body(String.class);
+        ResponseEntity<String> lock =
+                post(users.as(admin), "/engine-rest/message", lockMessageFor(mobileIdOfA, a));
+
+        for (String webapp : List.of("cockpit", "tasklist", "admin")) {
+            assertThat(
+                            authorizationService.isUserAuthorized(
+                                    admin,
+                                    groups,
+                                    Permissions.ACCESS,
+                                    Resources.APPLICATION,
+                                    webapp))
+                    .as(webapp)
+                    .isTrue();
+        }
+        assertThat(definitions).doesNotContain("\"count\":0");
+        assertThat(lock.getStatusCode().value()).isEqualTo(200);
+        assertThat(
+                        runtimeService
+                                .createProcessInstanceQuery()
+                                .variableValueEquals("mobileId", mobileIdOfA.id())
+                                .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -36,6 +36,11 @@ public class HttpUsers {
         return newMemberOf(MobileIdGroups.OPERATORS, "operator-");
     }
 
+    /** An administrator (in {@code camunda-admin}) no other test uses. */
+    public String newAdmin() {
+        return newMemberOf(MobileIdGroups.ADMINS, "admin-");
+    }
+
     public RestClient as(String userId) {
         return RestClient.builder()
                 .baseUrl(baseUrl())

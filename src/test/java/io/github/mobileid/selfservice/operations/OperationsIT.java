@@ -67,8 +67,17 @@ class OperationsIT {
         String metrics = scrape();
         assertThat(metrics).contains("mobileid_locks_started_total");
         assertThat(metrics).contains("mobileid_locks_revocation_delay_seconds_count");
-        assertThat(metrics).contains("mobileid_jobs_executable");
-        assertThat(metrics).contains("mobileid_incidents_open");
+    }
+
+    @Test
+    void backlogAndIncidentGaugesReadNumbersAfterAGarbageCollection() {
+        // A gauge that held its object weakly would read NaN from here on.
+        System.gc();
+
+        String metrics = scrape();
+
+        assertThat(metrics).containsPattern("(?m)^mobileid_jobs_executable\\{[^}]*\\} \\d+\\.0$");
+        assertThat(metrics).containsPattern("(?m)^mobileid_incidents_open\\{[^}]*\\} \\d+\\.0$");
     }
 
     @Test
