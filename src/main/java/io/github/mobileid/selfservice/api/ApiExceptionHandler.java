@@ -46,7 +46,7 @@ class ApiExceptionHandler {
                 switch (e.reason()) {
                     case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
                     case UNKNOWN_CODE -> HttpStatus.NOT_FOUND;
-                    case CODE_USED -> HttpStatus.CONFLICT;
+                    case CODE_USED, OTHER_MOBILE_ID_ACTIVE -> HttpStatus.CONFLICT;
                     case CODE_EXPIRED -> HttpStatus.GONE;
                 };
         return ProblemDetail.forStatusAndDetail(status, e.getMessage());

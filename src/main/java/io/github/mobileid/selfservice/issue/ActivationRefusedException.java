@@ -12,7 +12,9 @@ public class ActivationRefusedException extends RuntimeException {
         /** The code activated its mobile ID already. */
         CODE_USED,
         /** The code's validity ended, or its process no longer waits for the device. */
-        CODE_EXPIRED
+        CODE_EXPIRED,
+        /** The user activated another mobile ID in the meantime, which must be locked first. */
+        OTHER_MOBILE_ID_ACTIVE
     }
 
     private final Reason reason;

@@ -3,6 +3,7 @@ package io.github.mobileid.selfservice.issue;
 import static io.github.mobileid.selfservice.issue.ActivationRefusedException.Reason.BAD_REQUEST;
 import static io.github.mobileid.selfservice.issue.ActivationRefusedException.Reason.CODE_EXPIRED;
 import static io.github.mobileid.selfservice.issue.ActivationRefusedException.Reason.CODE_USED;
+import static io.github.mobileid.selfservice.issue.ActivationRefusedException.Reason.OTHER_MOBILE_ID_ACTIVE;
 import static io.github.mobileid.selfservice.issue.ActivationRefusedException.Reason.UNKNOWN_CODE;
 
 import io.github.mobileid.selfservice.ca.CertificateAuthority;
@@ -97,6 +98,17 @@ public class ActivationService {
         Instant now = clock.instant();
         if (!now.isBefore(stored.expiresAt())) {
             throw expired(stored.expiresAt());
+        }
+        // Two codes of one user (two Get mobile ID started before either was activated) give at
+        // most one active mobile ID: the user's rows are locked, so activations are decided in
+        // turn.
+        boolean otherActive =
+                mobileIds.findByUserForUpdate(mobileId.userId()).stream()
+                        .anyMatch(m -> m.state() == MobileIdState.ACTIVE);
+        if (otherActive) {
+            throw new ActivationRefusedException(
+                    OTHER_MOBILE_ID_ACTIVE,
+                    "Another mobile ID of this user is active; lock it before activating this one");
         }
 
         var certificates = new ArrayList<IdmCertificate>();

@@ -54,6 +54,14 @@ class MobileIdRepository {
                 .list();
     }
 
+    /** The user's mobile IDs, their rows locked until the transaction ends, in id order. */
+    List<MobileId> findByUserForUpdate(String userId) {
+        return jdbc.sql("SELECT * FROM mobile_id WHERE user_id = ? ORDER BY id FOR UPDATE")
+                .param(userId)
+                .query(MobileIdRepository::map)
+                .list();
+    }
+
     /** Changes the state only if it is still {@code from}; answers whether it did. */
     boolean activate(String id, MobileIdState from, Instant at) {
         return jdbc.sql(

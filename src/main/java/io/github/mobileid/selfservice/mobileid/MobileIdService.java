@@ -102,6 +102,15 @@ public class MobileIdService {
         return repository.findForUpdate(id);
     }
 
+    /**
+     * The user's mobile IDs, their rows locked until the transaction ends, so that two changes to
+     * one user's mobile IDs are decided one after the other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<MobileId> findByUserForUpdate(String userId) {
+        return repository.findByUserForUpdate(userId);
+    }
+
     public MobileId get(String id) {
         return repository.find(id).orElseThrow(() -> new MobileIdNotFoundException(id));
     }

@@ -103,6 +103,24 @@ class ActivationOverHttpIT {
     }
 
     @Test
+    void secondCodeOfOneUserIsRefusedOnceTheFirstIsActive() {
+        JsonNode first = getNewMobileId();
+        JsonNode second = getNewMobileId();
+        assertThat(
+                        activate(activationCodeOf(first), new DeviceSimulator().requests())
+                                .getStatusCode()
+                                .value())
+                .isEqualTo(200);
+
+        ResponseEntity<String> response =
+                activate(activationCodeOf(second), new DeviceSimulator().requests());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(response.getBody()).contains("Another mobile ID of this user is active");
+        assertRegistered(newMobileIdOf(second));
+    }
+
+    @Test
     void forgedRequestOrBadBodyIsABadRequestAndChangesNothing() {
         JsonNode started = getNewMobileId();
         var forged = new HashMap<>(new DeviceSimulator().requests());
