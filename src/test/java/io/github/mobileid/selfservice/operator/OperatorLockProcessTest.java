@@ -12,11 +12,13 @@ import io.github.mobileid.selfservice.mobileid.MobileId;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,7 @@ class OperatorLockProcessTest {
     @Autowired LockFixture fixture;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
+    @Autowired FormService formService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
 
@@ -148,6 +151,36 @@ class OperatorLockProcessTest {
     }
 
     @Test
+    void formSubmissionWithABadChoiceOrAnotherFieldIsRefusedAndTheTaskStays() {
+        String user = fixture.newUser();
+        MobileId own = fixture.activeMobileIdOf(user);
+        MobileId foreign = fixture.activeMobileIdOf(fixture.newUser());
+        ProcessInstance operatorLock = startAsOperator(user, "unspecified");
+        Task choose = taskOf(operatorLock, "UserTask_ChooseMobileIds");
+
+        assertThatThrownBy(() -> submitAsOperator(choose, Map.of("mobileIdChoice", "junk")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("mobileIdChoice must be 'all' or an active mobile ID");
+        assertThatThrownBy(
+                        () ->
+                                submitAsOperator(
+                                        choose,
+                                        Map.of(
+                                                "mobileIdChoice",
+                                                "all",
+                                                "userId",
+                                                foreign.userId())))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("accepts only mobileIdChoice; refused: [userId]");
+
+        assertThat(taskOf(operatorLock, "UserTask_ChooseMobileIds").getId())
+                .isEqualTo(choose.getId());
+        assertThat(runtimeService.getVariable(operatorLock.getId(), "userId")).isEqualTo(user);
+        fixture.assertActiveAndValid(own);
+        fixture.assertActiveAndValid(foreign);
+    }
+
+    @Test
     void startForUnknownUserOrWithUnfitReasonIsRefused() {
         String user = fixture.newUser();
         fixture.activeMobileIdOf(user);
@@ -184,6 +217,16 @@ class OperatorLockProcessTest {
         fixture.logIn(operator);
         try {
             taskService.complete(task.getId(), variables);
+        } finally {
+            fixture.logIn(null);
+        }
+    }
+
+    /** As Tasklist submits a form: through the task's form handler. */
+    private void submitAsOperator(Task task, Map<String, Object> variables) {
+        fixture.logIn(operator);
+        try {
+            formService.submitTaskForm(task.getId(), variables);
         } finally {
             fixture.logIn(null);
         }
