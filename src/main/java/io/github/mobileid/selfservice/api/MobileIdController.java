@@ -3,6 +3,7 @@ package io.github.mobileid.selfservice.api;
 import io.github.mobileid.selfservice.ca.CertificateAuthority;
 import io.github.mobileid.selfservice.idm.IdentityManager;
 import io.github.mobileid.selfservice.issue.GetMobileIdService;
+import io.github.mobileid.selfservice.mobileid.IllegalMobileIdTransitionException;
 import io.github.mobileid.selfservice.mobileid.MobileId;
 import io.github.mobileid.selfservice.mobileid.MobileIdNotFoundException;
 import io.github.mobileid.selfservice.mobileid.MobileIdService;
@@ -90,6 +91,11 @@ class MobileIdController {
         MobileId mobileId = visibleMobileId(caller, id);
         if (!mobileId.isOwnedBy(caller.userId())) {
             throw new AccessDeniedException("Only the owner may lock a mobile ID here");
+        }
+        // Answered here rather than by a process that would end at once without a change.
+        if (mobileId.state() != MobileIdState.ACTIVE) {
+            throw new IllegalMobileIdTransitionException(
+                    mobileId.id(), mobileId.state(), MobileIdState.LOCKED);
         }
 
         String processInstanceId =

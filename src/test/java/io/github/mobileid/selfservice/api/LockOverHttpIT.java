@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mobileid.selfservice.ca.RevocationReason;
 import io.github.mobileid.selfservice.issue.MobileIdIssuer;
 import io.github.mobileid.selfservice.mobileid.MobileId;
 import io.github.mobileid.selfservice.mobileid.MobileIdService;
@@ -125,6 +126,8 @@ class LockOverHttpIT {
 
     @Test
     void messageStartOverEngineRestLocksWithoutConfirmation() {
+        // An operator's system may declare who asked; a self-service user may name only themselves.
+        String securitySystem = users.newOperator();
         var body =
                 Map.of(
                         "messageName",
@@ -139,7 +142,7 @@ class LockOverHttpIT {
                         true);
 
         JsonNode result =
-                users.as(user)
+                users.as(securitySystem)
                         .post()
                         .uri("/engine-rest/message")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -240,6 +243,24 @@ class LockOverHttpIT {
         assertThat(read.value()).isEqualTo(404);
         assertThat(lock.value()).isEqualTo(404);
         assertThat(mobileIds.get(mobileId.id()).state()).isEqualTo(MobileIdState.ACTIVE);
+    }
+
+    @Test
+    void lockOfALockedMobileIdOverApiIsAConflictAndStartsNothing() {
+        mobileIds.lock(mobileId.id(), user, RevocationReason.UNSPECIFIED);
+
+        ResponseEntity<String> response =
+                HttpUsers.post(
+                        users.as(user), "/api/mobile-ids/" + mobileId.id() + "/lock", Map.of());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(response.getBody()).contains("cannot go from locked to locked");
+        assertThat(
+                        historyService
+                                .createHistoricProcessInstanceQuery()
+                                .variableValueEquals("mobileId", mobileId.id())
+                                .count())
+                .isZero();
     }
 
     @Test
