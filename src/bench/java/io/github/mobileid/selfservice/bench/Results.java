@@ -1,13 +1,12 @@
 package io.github.mobileid.selfservice.bench;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The figures of a run: {@code results.properties} (H2's under their own names, PostgreSQL's with
@@ -63,22 +62,22 @@ final class Results {
     }
 
     void write(Path directory) throws IOException {
-        var properties = new Properties();
-        properties.setProperty("locks", Integer.toString(settings.locks()));
-        properties.setProperty("population", Integer.toString(settings.population()));
-        properties.setProperty("rate_per_s", Integer.toString(settings.rate()));
-        properties.setProperty(
-                "cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        properties.setProperty(
-                "heap_max_mb", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
+        Map<String, String> figures = new TreeMap<>();
+        figures.put("locks", Integer.toString(settings.locks()));
+        figures.put("population", Integer.toString(settings.population()));
+        figures.put("rate_per_s", Integer.toString(settings.rate()));
+        figures.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        figures.put("heap_max_mb", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
         byDatabase.forEach(
-                (database, figures) ->
-                        figures.forEach(
-                                (name, value) ->
-                                        properties.setProperty(prefix(database) + name, value)));
-        try (Writer out = Files.newBufferedWriter(directory.resolve("results.properties"))) {
-            properties.store(out, "mvn -Pbench verify: target/bench/results.md explains each");
-        }
+                (database, values) ->
+                        values.forEach(
+                                (name, value) -> figures.put(prefix(database) + name, value)));
+
+        // Sorted by name, one key=value a line: a properties file that diffs well between runs.
+        var lines =
+                new StringBuilder("# mvn -Pbench verify: results.md says what each figure is\n");
+        figures.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        Files.writeString(directory.resolve("results.properties"), lines);
         Files.writeString(directory.resolve("results.md"), markdown());
     }
 

@@ -1,5 +1,6 @@
 package io.github.mobileid.selfservice.bench;
 
+import io.github.mobileid.selfservice.ca.ocsp.OcspBenchmark;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +20,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * How long a relying party waits, after a lock was requested, until the CA's OCSP responder answers
@@ -113,14 +110,7 @@ final class RevocationLatency {
     }
 
     private boolean isRevoked(BigInteger serialNumber) throws Exception {
-        var id =
-                new CertificateID(
-                        new JcaDigestCalculatorProviderBuilder()
-                                .build()
-                                .get(CertificateID.HASH_SHA1),
-                        new JcaX509CertificateHolder(issuer),
-                        serialNumber);
-        byte[] request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+        byte[] request = OcspBenchmark.request(issuer, serialNumber, false);
         HttpResponse<byte[]> response =
                 http.send(
                         HttpRequest.newBuilder(ocsp)

@@ -133,7 +133,7 @@ public class OcspBenchmark {
      * With a nonce as OpenSSL sends it (SHA-1 certificate ID, 16-octet nonce), so that every
      * response is signed; without one as Java and browsers send it, so that the cache answers.
      */
-    static byte[] request(X509Certificate issuer, BigInteger serial, boolean withNonce)
+    public static byte[] request(X509Certificate issuer, BigInteger serial, boolean withNonce)
             throws Exception {
         var id =
                 new CertificateID(
