@@ -1,6 +1,8 @@
 package io.github.mobileid.selfservice.ca;
 
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ class CaController {
     static final MediaType PEM_CERTIFICATE =
             MediaType.parseMediaType("application/pem-certificate-chain");
     static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
+    static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
     static final MediaType PEM_FILE = MediaType.parseMediaType("application/x-pem-file");
 
     private final CertificateAuthority ca;
@@ -36,11 +39,21 @@ class CaController {
         this.ca = ca;
     }
 
+    /** The CA certificate: PEM unless the caller asks for DER with {@code ?format=der}. */
     @GetMapping(CERTIFICATE_PATH)
-    ResponseEntity<String> certificate() {
-        return ResponseEntity.ok()
-                .contentType(PEM_CERTIFICATE)
-                .body(Certificates.toPem(ca.caCertificate()));
+    ResponseEntity<byte[]> certificate(
+            @RequestParam(name = "format", required = false) String format) {
+        X509Certificate certificate = ca.caCertificate();
+        if (isPem(format == null ? "pem" : format, "certificate")) {
+            return ResponseEntity.ok()
+                    .contentType(PEM_CERTIFICATE)
+                    .body(Certificates.toPem(certificate).getBytes(StandardCharsets.US_ASCII));
+        }
+        try {
+            return ResponseEntity.ok().contentType(PKIX_CERT).body(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new CertificateAuthorityException("The CA certificate cannot be encoded", e);
+        }
     }
 
     /**
@@ -65,16 +78,20 @@ class CaController {
                 .body(pem.getBytes(StandardCharsets.US_ASCII));
     }
 
+    private static boolean isPem(String format, String what) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "pem" -> true;
+            case "der" -> false;
+            default ->
+                    throw new ResponseStatusException(
+                            HttpStatus.BAD_REQUEST,
+                            "Unknown %s format '%s'; expected pem or der".formatted(what, format));
+        };
+    }
+
     private static boolean wantsPem(String format, String accept) {
         if (format != null) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "pem" -> true;
-                case "der" -> false;
-                default ->
-                        throw new ResponseStatusException(
-                                HttpStatus.BAD_REQUEST,
-                                "Unknown CRL format '" + format + "'; expected pem or der");
-            };
+            return isPem(format, "CRL");
         }
         if (accept == null) {
             return false;

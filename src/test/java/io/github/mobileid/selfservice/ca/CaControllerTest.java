@@ -42,6 +42,21 @@ class CaControllerTest {
     }
 
     @Test
+    void theCaCertificateIsServedAsDerOnRequestAndAnUnknownFormatIsRefused() throws Exception {
+        byte[] der =
+                mvc.perform(get("/ca/certificate").param("format", "der"))
+                        .andExpect(status().isOk())
+                        .andExpect(content().contentType("application/pkix-cert"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray();
+
+        mvc.perform(get("/ca/certificate").param("format", "bogus"))
+                .andExpect(status().isBadRequest());
+        assertThat(der).isEqualTo(ca.caCertificate().getEncoded());
+    }
+
+    @Test
     void theCrlIsServedAsDer() throws Exception {
         byte[] body =
                 mvc.perform(get("/ca/crl"))
