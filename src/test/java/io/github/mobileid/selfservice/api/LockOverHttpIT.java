@@ -255,12 +255,7 @@ class LockOverHttpIT {
 
         assertThat(response.getStatusCode().value()).isEqualTo(409);
         assertThat(response.getBody()).contains("cannot go from locked to locked");
-        assertThat(
-                        historyService
-                                .createHistoricProcessInstanceQuery()
-                                .variableValueEquals("mobileId", mobileId.id())
-                                .count())
-                .isZero();
+        assertThat(processInstancesForMobileId()).isZero();
     }
 
     @Test
@@ -316,12 +311,15 @@ class LockOverHttpIT {
                                 .processInstanceBusinessKey(mobileId.id())
                                 .count())
                 .isZero();
-        assertThat(
-                        historyService
-                                .createHistoricProcessInstanceQuery()
-                                .variableValueEquals("mobileId", mobileId.id())
-                                .count())
-                .isZero();
+        assertThat(processInstancesForMobileId()).isZero();
+    }
+
+    /** Running and ended: every instance that was started for the mobile ID. */
+    private long processInstancesForMobileId() {
+        return historyService
+                .createHistoricProcessInstanceQuery()
+                .variableValueEquals("mobileId", mobileId.id())
+                .count();
     }
 
     private JsonNode mobileIdOverApi(String caller, String id) {
